@@ -1,0 +1,20 @@
+package io.reactivecql.protocol.types;
+
+/**
+ * A CQL type as the protocol describes it ([option] in result metadata) and as CQL spells it.
+ * Implementations are immutable values with structural equality.
+ */
+public sealed interface DataType
+        permits PrimitiveType, ListType, SetType, MapType, TupleType, UserDefinedType, VectorType, CustomType {
+
+    /** The [option] id of this type in result metadata. */
+    int protocolCode();
+
+    /** The type as written in CQL, e.g. {@code frozen<map<text, list<int>>>}. */
+    String asCql();
+
+    /** Whether values of this type are frozen (serialized as a whole); primitives are not. */
+    default boolean isFrozen() {
+        return false;
+    }
+}
