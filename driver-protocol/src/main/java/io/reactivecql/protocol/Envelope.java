@@ -38,6 +38,9 @@ public record Envelope(ProtocolVersion version, int streamId, boolean tracing, U
         }
         if (tracingId != null) {
             tracing = true;
+        } else if (tracing && message instanceof Response) {
+            // on a response the tracing flag announces a tracing id in the body
+            throw new IllegalArgumentException("a response with the tracing flag needs a tracingId");
         }
     }
 

@@ -80,9 +80,19 @@ public final class EnvelopeCodec {
             throw new IllegalArgumentException("no codec for " + (response ? "response " : "request ")
                     + Opcode.name(message.opcode()));
         }
+        int start = out.writerIndex();
+        try {
+            encodeAt(envelope, message, response, codec, out, start, allocator);
+        } catch (RuntimeException e) {
+            out.writerIndex(start); // several envelopes may share this buffer: leave no partial bytes
+            throw e;
+        }
+    }
+
+    private void encodeAt(Envelope envelope, Message message, boolean response, MessageCodec<Message> codec,
+                          ByteBuf out, int start, ByteBufAllocator allocator) {
         ProtocolVersion version = envelope.version();
         int flags = envelope.flags();
-        int start = out.writerIndex();
         out.writeByte(response ? 0x80 | version.code() : version.code());
         out.writeByte(flags);
         out.writeShort(envelope.streamId());
@@ -114,7 +124,6 @@ public final class EnvelopeCodec {
             out.setByte(start + 1, flags | Envelope.FLAG_COMPRESSED);
         }
         if (bodyLength > MAX_BODY_LENGTH) {
-            out.writerIndex(start);
             throw new IllegalArgumentException("envelope body of " + bodyLength + " bytes exceeds the 256 MB limit");
         }
         out.setInt(start + 5, bodyLength);

@@ -25,6 +25,13 @@ public final class RecordingLeakDetector<T> extends ResourceLeakDetector<T> {
         instantiated = true;
     }
 
+    /** The (obsolete) constructor netty tries first; without it netty logs an error before falling back. */
+    @SuppressWarnings("deprecation")
+    public RecordingLeakDetector(Class<?> resourceType, int samplingInterval, long maxActive) {
+        super(resourceType, samplingInterval, maxActive);
+        instantiated = true;
+    }
+
     @Override
     protected void reportTracedLeak(String resourceType, String records) {
         LEAKS.add("LEAK: " + resourceType + ".release() was not called before it was garbage-collected."

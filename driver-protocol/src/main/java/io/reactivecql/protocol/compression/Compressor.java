@@ -19,7 +19,8 @@ public interface Compressor {
     ByteBuf compress(ByteBuf uncompressed, ByteBufAllocator allocator);
 
     /**
-     * Decompresses the readable bytes of {@code compressed} into a new buffer. Corrupt input, or a
+     * Decompresses the readable bytes of {@code compressed} (without consuming them) into a new
+     * buffer that the caller owns and releases. Corrupt input, or a
      * declared size above {@code maxLength}, throws {@link io.reactivecql.protocol.ProtocolException}
      * before the output is allocated.
      */

@@ -1,0 +1,57 @@
+package io.reactivecql.internal.connection;
+
+import io.reactivecql.protocol.Envelope;
+import io.reactivecql.protocol.ProtocolVersion;
+import io.reactivecql.protocol.Request;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * The narrow seam between the session layer and the network: one ready connection to one node.
+ * Everything above it (paging, retries, prepared statements, the mapper) is written against this
+ * interface, so it can be unit-tested with a scripted fake and no socket.
+ *
+ * <p>Implementations multiplex stream ids; {@link #send} is cold and may be called from any
+ * thread. Cancelling the returned {@code Mono} before the answer arrives leaves the stream id
+ * orphaned until the server answers (a late answer is dropped, never delivered to another
+ * request).
+ */
+public interface CqlTransport {
+
+    /** The node this connection talks to. */
+    InetSocketAddress endpoint();
+
+    /** The protocol version negotiated at startup. */
+    ProtocolVersion protocolVersion();
+
+    /**
+     * Sends a request; emits the response envelope (whose message may be an error response: the
+     * caller maps server errors), or fails with a driver error (connection closed, busy, protocol
+     * violation).
+     *
+     * @param tracing       asks the server to trace the request
+     * @param customPayload sent with the request (empty for none)
+     */
+    Mono<Envelope> send(Request request, boolean tracing, Map<String, ByteBuffer> customPayload);
+
+    /** {@link #send(Request, boolean, Map)} without tracing or payload. */
+    default Mono<Envelope> send(Request request) {
+        return send(request, false, Map.of());
+    }
+
+    /** Server-pushed EVENT envelopes, for a connection that REGISTERed (the control connection). */
+    Flux<Envelope> events();
+
+    /** Requests written and not yet answered (orphans included): the pool's measure of busyness. */
+    int inFlight();
+
+    /** Whether the connection is closed or closing: it takes no more requests. */
+    boolean isClosed();
+
+    /** Completes when the connection is closed; fails every pending request with a typed error. */
+    Mono<Void> close();
+}
