@@ -17,4 +17,13 @@ public sealed interface DataType
     default boolean isFrozen() {
         return false;
     }
+
+    /**
+     * The serialized size of every value of this type when it is fixed (Cassandra's
+     * {@code valueLengthIfFixed}), else -1. It decides the wire format of vectors: elements of a
+     * fixed-size type are written back to back, others each behind an unsigned vint length.
+     */
+    default int fixedSize() {
+        return -1;
+    }
 }

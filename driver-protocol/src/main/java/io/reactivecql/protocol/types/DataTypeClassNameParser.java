@@ -121,18 +121,19 @@ public final class DataTypeClassNameParser {
             }
             case "FrozenType":
                 return single(args(depth, true));
+            // inside a frozen type everything is frozen: Cassandra writes FrozenType only at the top
             case "ListType":
-                return new ListType(single(args(depth, false)), frozen);
+                return new ListType(single(args(depth, frozen)), frozen);
             case "SetType":
-                return new SetType(single(args(depth, false)), frozen);
+                return new SetType(single(args(depth, frozen)), frozen);
             case "MapType": {
-                List<DataType> types = types(args(depth, false), 2);
+                List<DataType> types = types(args(depth, frozen), 2);
                 return new MapType(types.get(0), types.get(1), frozen);
             }
             case "TupleType":
-                return new TupleType(types(args(depth, false), -1));
+                return new TupleType(types(args(depth, true), -1));
             case "VectorType": {
-                List<Object> args = args(depth, false);
+                List<Object> args = args(depth, true);
                 if (args.size() != 2 || !(args.get(0) instanceof DataType element) || !(args.get(1) instanceof String n)) {
                     throw error("VectorType needs an element type and a dimension");
                 }
@@ -170,7 +171,7 @@ public final class DataTypeClassNameParser {
             }
             fieldNames.add(unhex(input.substring(pos, colon).trim()));
             pos = colon + 1;
-            fieldTypes.add(parseType(depth + 1, false));
+            fieldTypes.add(parseType(depth + 1, frozen));
             skipSpaces();
         }
         expect(')');

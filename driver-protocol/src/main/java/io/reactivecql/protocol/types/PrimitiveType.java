@@ -55,25 +55,22 @@ public enum PrimitiveType implements DataType {
     }
 
     /**
-     * The fixed size of a serialized value in bytes (used by vectors of fixed-size elements), or -1
-     * when values are variable-size.
+     * The fixed size of a serialized value in bytes, or -1 when values are variable-size. This is
+     * Cassandra's {@code valueLengthIfFixed}, which decides the vector wire format: smallint,
+     * tinyint, date, time and counter are always the same size too, but Cassandra (5.0) does not
+     * declare them fixed, so in vectors they are written with a vint length like variable types.
      */
+    @Override
     public int fixedSize() {
         switch (this) {
             case BOOLEAN:
-            case TINYINT:
                 return 1;
-            case SMALLINT:
-                return 2;
             case INT:
             case FLOAT:
-            case DATE:
                 return 4;
             case BIGINT:
-            case COUNTER:
             case DOUBLE:
             case TIMESTAMP:
-            case TIME:
                 return 8;
             case UUID:
             case TIMEUUID:

@@ -42,7 +42,9 @@ public record UserDefinedType(String keyspace, String name, List<String> fieldNa
 
     @Override
     public String asCql() {
-        String cql = CqlIdentifiers.quoteIfNeeded(name);
+        // a UDT named like a native type must be quoted, or it would read back as that type
+        String cql = DataTypeCqlParser.isNativeTypeName(name) ? CqlIdentifiers.quote(name)
+                : CqlIdentifiers.quoteIfNeeded(name);
         return frozen ? "frozen<" + cql + ">" : cql;
     }
 }

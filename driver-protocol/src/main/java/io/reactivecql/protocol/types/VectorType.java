@@ -27,6 +27,16 @@ public record VectorType(DataType elementType, int dimension) implements DataTyp
         return true;
     }
 
+    /**
+     * Fixed when the element type is: the elements' sizes added up (capped at
+     * {@code Integer.MAX_VALUE}, which no value can reach, for absurd dimensions).
+     */
+    @Override
+    public int fixedSize() {
+        int element = elementType.fixedSize();
+        return element < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, (long) element * dimension);
+    }
+
     @Override
     public String asCql() {
         return "vector<" + elementType.asCql() + ", " + dimension + ">";
