@@ -23,11 +23,89 @@ public final class CollectionCodecs {
     private CollectionCodecs() {
     }
 
-    /** list ↔ {@link List}. */
-    public static final class ListCodec<E> implements TypeCodec<List<E>> {
+    /**
+     * What list and set share: an element codec and the element-by-element wire format; the
+     * subclass only says which collection to build.
+     */
+    abstract static class ElementsCodec<E, C extends Collection<E>> implements TypeCodec<C> {
 
-        private final ListType cqlType;
+        private final DataType cqlType;
         private final TypeCodec<E> elementCodec;
+
+        ElementsCodec(DataType cqlType, DataType elementType, TypeCodec<E> elementCodec) {
+            this.cqlType = Objects.requireNonNull(cqlType, "cqlType");
+            this.elementCodec = TypeShapes.checkCodec(elementType, elementCodec, cqlType);
+        }
+
+        /** A new empty collection sized for {@code n} elements. */
+        abstract C newCollection(int n);
+
+        @Override
+        public DataType cqlType() {
+            return cqlType;
+        }
+
+        public TypeCodec<E> elementCodec() {
+            return elementCodec;
+        }
+
+        @Override
+        public List<TypeCodec<?>> componentCodecs() {
+            return List.of(elementCodec);
+        }
+
+        @Override
+        public int encodedSize(C value) {
+            int size = 4;
+            for (E e : value) {
+                size += 4 + elementCodec.encodedSize(notNull(e, cqlType, "element"));
+            }
+            return size;
+        }
+
+        @Override
+        public void encodeBody(C value, ByteBuf out) {
+            int countIndex = out.writerIndex();
+            out.writeInt(0);
+            int n = 0;
+            for (E e : value) {
+                elementCodec.encodeValue(notNull(e, cqlType, "element"), out);
+                n++;
+            }
+            // the count of what was written, even if a concurrent change made size() disagree
+            out.setInt(countIndex, n);
+        }
+
+        @Override
+        public C decode(byte[] array, int offset, int length) {
+            if (Wire.isNull(array, offset, length, cqlType)) {
+                return null;
+            }
+            if (length == 0) {
+                return newCollection(0);
+            }
+            int end = offset + length;
+            int n = Wire.readCount(array, offset, end, 4, cqlType);
+            C collection = newCollection(n);
+            int p = offset + 4;
+            for (int i = 0; i < n; i++) {
+                int size = Wire.readElementLength(array, p, end, cqlType);
+                p += 4;
+                collection.add(elementCodec.decode(array, p, size));
+                p += Math.max(size, 0);
+            }
+            checkEnd(p, end, cqlType);
+            return collection;
+        }
+
+        @Override
+        public String toString() {
+            return getClass().getSimpleName() + "(" + cqlType.asCql() + ")";
+        }
+    }
+
+    /** list ↔ {@link List}. */
+    public static final class ListCodec<E> extends ElementsCodec<E, List<E>> {
 
         /**
          * A codec for {@code cqlType} whose elements use {@code elementCodec}.
@@ -35,13 +113,7 @@ public final class CollectionCodecs {
          * @throws IllegalArgumentException when a given codec serves another type (frozen flags aside)
          */
         public ListCodec(ListType cqlType, TypeCodec<E> elementCodec) {
-            this.cqlType = Objects.requireNonNull(cqlType, "cqlType");
-            this.elementCodec = TypeShapes.checkCodec(cqlType.elementType(), elementCodec, cqlType);
-        }
-
-        @Override
-        public DataType cqlType() {
-            return cqlType;
+            super(cqlType, Objects.requireNonNull(cqlType, "cqlType").elementType(), elementCodec);
         }
 
         @Override
@@ -49,58 +121,14 @@ public final class CollectionCodecs {
             return List.class;
         }
 
-        public TypeCodec<E> elementCodec() {
-            return elementCodec;
-        }
-
         @Override
-        public List<TypeCodec<?>> componentCodecs() {
-            return List.of(elementCodec);
-        }
-
-        @Override
-        public int encodedSize(List<E> value) {
-            return elementsSize(value, elementCodec, cqlType);
-        }
-
-        @Override
-        public void encodeBody(List<E> value, ByteBuf out) {
-            encodeElements(value, elementCodec, out, cqlType);
-        }
-
-        @Override
-        public List<E> decode(byte[] array, int offset, int length) {
-            if (Wire.isNull(array, offset, length, cqlType)) {
-                return null;
-            }
-            if (length == 0) {
-                return new ArrayList<>(0);
-            }
-            int end = offset + length;
-            int n = Wire.readCount(array, offset, end, 4, cqlType);
-            List<E> list = new ArrayList<>(n);
-            int p = offset + 4;
-            for (int i = 0; i < n; i++) {
-                int size = Wire.readElementLength(array, p, end, cqlType);
-                p += 4;
-                list.add(elementCodec.decode(array, p, size));
-                p += Math.max(size, 0);
-            }
-            checkEnd(p, end, cqlType);
-            return list;
-        }
-
-        @Override
-        public String toString() {
-            return "ListCodec(" + cqlType.asCql() + ")";
+        List<E> newCollection(int n) {
+            return new ArrayList<>(n);
         }
     }
 
     /** set ↔ {@link Set}; decoded sets are {@link LinkedHashSet}s in the server's order. */
-    public static final class SetCodec<E> implements TypeCodec<Set<E>> {
-
-        private final SetType cqlType;
-        private final TypeCodec<E> elementCodec;
+    public static final class SetCodec<E> extends ElementsCodec<E, Set<E>> {
 
         /**
          * A codec for {@code cqlType} whose elements use {@code elementCodec}.
@@ -108,13 +136,7 @@ public final class CollectionCodecs {
          * @throws IllegalArgumentException when a given codec serves another type (frozen flags aside)
          */
         public SetCodec(SetType cqlType, TypeCodec<E> elementCodec) {
-            this.cqlType = Objects.requireNonNull(cqlType, "cqlType");
-            this.elementCodec = TypeShapes.checkCodec(cqlType.elementType(), elementCodec, cqlType);
-        }
-
-        @Override
-        public DataType cqlType() {
-            return cqlType;
+            super(cqlType, Objects.requireNonNull(cqlType, "cqlType").elementType(), elementCodec);
         }
 
         @Override
@@ -122,50 +144,9 @@ public final class CollectionCodecs {
             return Set.class;
         }
 
-        public TypeCodec<E> elementCodec() {
-            return elementCodec;
-        }
-
         @Override
-        public List<TypeCodec<?>> componentCodecs() {
-            return List.of(elementCodec);
-        }
-
-        @Override
-        public int encodedSize(Set<E> value) {
-            return elementsSize(value, elementCodec, cqlType);
-        }
-
-        @Override
-        public void encodeBody(Set<E> value, ByteBuf out) {
-            encodeElements(value, elementCodec, out, cqlType);
-        }
-
-        @Override
-        public Set<E> decode(byte[] array, int offset, int length) {
-            if (Wire.isNull(array, offset, length, cqlType)) {
-                return null;
-            }
-            if (length == 0) {
-                return new LinkedHashSet<>(0);
-            }
-            int end = offset + length;
-            int n = Wire.readCount(array, offset, end, 4, cqlType);
-            Set<E> set = new LinkedHashSet<>(capacity(n));
-            int p = offset + 4;
-            for (int i = 0; i < n; i++) {
-                int size = Wire.readElementLength(array, p, end, cqlType);
-                p += 4;
-                set.add(elementCodec.decode(array, p, size));
-                p += Math.max(size, 0);
-            }
-            checkEnd(p, end, cqlType);
-            return set;
-        }
-
-        @Override
-        public String toString() {
-            return "SetCodec(" + cqlType.asCql() + ")";
+        Set<E> newCollection(int n) {
+            return new LinkedHashSet<>(capacity(n));
         }
     }
 
@@ -259,27 +240,6 @@ public final class CollectionCodecs {
         public String toString() {
             return "MapCodec(" + cqlType.asCql() + ")";
         }
-    }
-
-    private static <E> int elementsSize(Collection<E> value, TypeCodec<E> elementCodec, DataType type) {
-        int size = 4;
-        for (E e : value) {
-            size += 4 + elementCodec.encodedSize(notNull(e, type, "element"));
-        }
-        return size;
-    }
-
-    private static <E> void encodeElements(Collection<E> value, TypeCodec<E> elementCodec, ByteBuf out,
-                                           DataType type) {
-        int countIndex = out.writerIndex();
-        out.writeInt(0);
-        int n = 0;
-        for (E e : value) {
-            elementCodec.encodeValue(notNull(e, type, "element"), out);
-            n++;
-        }
-        // the count of what was written, even if a concurrent change made size() disagree
-        out.setInt(countIndex, n);
     }
 
     private static <E> E notNull(E e, DataType type, String what) {
