@@ -1,66 +1,68 @@
 package io.reactivecql.samples;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.buffer.UnpooledByteBufAllocator;
-import io.reactivecql.protocol.Envelope;
-import io.reactivecql.protocol.EnvelopeCodec;
-import io.reactivecql.protocol.MessageCodecRegistry;
-import io.reactivecql.protocol.ProtocolVersion;
-import io.reactivecql.protocol.Request;
-import io.reactivecql.protocol.request.Query;
-import io.reactivecql.protocol.request.Startup;
-import io.reactivecql.protocol.response.result.RowsResult;
-import io.reactivecql.protocol.types.TypeCodecs;
+import io.reactivecql.api.DriverConfig;
+import io.reactivecql.api.ReactiveSession;
+import io.reactivecql.api.Uuids;
+import io.reactivecql.api.statement.Statement;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * The quickstart, for now at the protocol level: finds (or starts) a Cassandra node and prints
- * its {@code release_version}, read with the protocol module over a plain socket. It becomes the
- * reactive session quickstart when the session lands.
+ * The quickstart: connects, creates keyspace {@code demo} and table {@code users}, inserts rows
+ * with a prepared statement, reads them back as a {@code Flux<Row>}, prints them and closes.
+ *
+ * <p>The cluster ({@link ContactPoints}): {@code CASSANDRA_CONTACT_POINTS} when set, else a node
+ * already listening on 127.0.0.1:9042, else a real Cassandra node started here in its own JVM and
+ * stopped at the end. Everything runs as one reactive chain; only {@code main} waits for it, at the
+ * very end.
  */
 public final class Quickstart {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private Quickstart() {
     }
 
-    public static void main(String[] args) throws IOException {
-        try (ContactPoints contactPoints = ContactPoints.findOrStart()) {
-            InetSocketAddress node = contactPoints.addresses().get(0);
-            EnvelopeCodec codec = new EnvelopeCodec(MessageCodecRegistry.defaults());
-            try (Socket socket = new Socket()) {
-                socket.connect(node, 5_000);
-                socket.setSoTimeout(10_000);
-                DataInputStream in = new DataInputStream(socket.getInputStream());
-                roundTrip(codec, socket, in, Startup.of(null));
-                Envelope response = roundTrip(codec, socket, in,
-                        new Query("SELECT release_version, cluster_name FROM system.local"));
-                RowsResult rows = (RowsResult) response.message();
-                String release = TypeCodecs.TEXT.decode(rows.data(), rows.cellOffset(0, 0), rows.cellLength(0, 0));
-                String cluster = TypeCodecs.TEXT.decode(rows.data(), rows.cellOffset(0, 1), rows.cellLength(0, 1));
-                System.out.println("Connected to " + node + " (cluster '" + cluster + "'): release_version " + release);
-            }
+    private record User(String name, int age) {
+    }
+
+    public static void main(String[] args) {
+        try (ContactPoints cluster = ContactPoints.findOrStart()) {
+            run(cluster);
         }
     }
 
-    private static Envelope roundTrip(EnvelopeCodec codec, Socket socket, DataInputStream in, Request request)
-            throws IOException {
-        ByteBuf out = codec.encode(Envelope.request(ProtocolVersion.V4, 1, request), UnpooledByteBufAllocator.DEFAULT);
-        try {
-            socket.getOutputStream().write(ByteBufUtil.getBytes(out));
-        } finally {
-            out.release();
-        }
-        byte[] header = new byte[EnvelopeCodec.HEADER_LENGTH];
-        in.readFully(header);
-        byte[] envelope = new byte[header.length + Unpooled.wrappedBuffer(header).getInt(5)];
-        System.arraycopy(header, 0, envelope, 0, header.length);
-        in.readFully(envelope, header.length, envelope.length - header.length);
-        return codec.decode(Unpooled.wrappedBuffer(envelope), UnpooledByteBufAllocator.DEFAULT);
+    private static void run(ContactPoints cluster) {
+        List<User> users = List.of(new User("Ada", 36), new User("Alan", 41), new User("Grace", 85),
+                new User("Edsger", 72), new User("Barbara", 32));
+
+        ReactiveSession.builder()
+                .addContactPoints(cluster.addresses())
+                .withLocalDatacenter(cluster.localDatacenter())
+                .withConfig(DriverConfig.defaults().withRequestTimeout(Duration.ofSeconds(30)))
+                .connect()
+                .flatMap(session -> Flux.concat(
+                                session.execute("CREATE KEYSPACE IF NOT EXISTS demo WITH replication = "
+                                        + "{'class': 'SimpleStrategy', 'replication_factor': 1}"),
+                                session.execute("CREATE TABLE IF NOT EXISTS demo.users "
+                                        + "(id uuid PRIMARY KEY, name text, age int)"))
+                        .then(session.prepare("INSERT INTO demo.users (id, name, age) VALUES (?, ?, ?)"))
+                        // insert every user, at most 4 at a time
+                        .flatMap(insert -> session.executeAll(Flux.fromIterable(users)
+                                .<Statement<?>>map(u -> insert.bind(Uuids.random(), u.name(), u.age())), 4)
+                                .count())
+                        .doOnNext(n -> System.out.println("Inserted " + n + " users into demo.users"))
+                        // read them back: a Flux<Row>, fetched page by page as it is consumed
+                        .thenMany(session.execute("SELECT id, name, age FROM demo.users"))
+                        .doOnNext(row -> System.out.printf("  %-8s %3d  %s%n", row.getString("name"),
+                                row.getInt("age"), row.getUuid("id")))
+                        .count()
+                        .doOnNext(n -> System.out.println("Read " + n + " rows"))
+                        .then(session.close())
+                        .onErrorResume(e -> session.close().then(Mono.error(e))))
+                .block(TIMEOUT);
     }
 }

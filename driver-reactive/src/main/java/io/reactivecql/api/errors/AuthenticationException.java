@@ -14,6 +14,12 @@ public class AuthenticationException extends DriverException {
         this.endpoint = endpoint;
     }
 
+    public AuthenticationException(InetSocketAddress endpoint, String message, Throwable cause) {
+        super("authentication with " + endpoint + " failed: " + message, cause);
+        this.endpoint = endpoint;
+    }
+
+    /** The node that refused the authentication. */
     public InetSocketAddress endpoint() {
         return endpoint;
     }

@@ -11,16 +11,24 @@ import java.util.Objects;
 /**
  * What a connection needs to know to open and run. Built by the session from its configuration.
  *
- * @param protocolVersion     the version to use, or null to negotiate (v5 first, then v4)
- * @param compression         "lz4", "snappy" (v4 only) or null for none
+ * @param protocolVersion     the version to use, or null to negotiate (v5 first, then v4 on a new
+ *                            connection when the node refuses v5); a session may pass the version
+ *                            its first connection negotiated to skip the refused attempt on others
+ * @param compression         "lz4", "snappy" (v4 only: negotiation then goes straight to v4) or null
  * @param authProvider        answers the server's AUTHENTICATE, or null when none is configured
  * @param sslContext          client TLS context, or null for plain TCP
- * @param hostnameVerification whether TLS checks the server certificate against the host name
- * @param connectTimeout      bound on TCP connect + handshake
- * @param heartbeatInterval   idle time after which an OPTIONS heartbeat is sent (zero disables)
- * @param maxStreamIds        stream ids used per connection (1..32768)
+ * @param hostnameVerification whether TLS checks the server certificate against the host name (the
+ *                            endpoint's host string: an IP address is checked against IP SANs);
+ *                            overrides what the SslContext says
+ * @param connectTimeout      bound on the whole attempt: TCP connect, TLS, STARTUP, SASL, REGISTER and
+ *                            USE; also how long a heartbeat may stay unanswered
+ * @param heartbeatInterval   read-idle time after which an OPTIONS heartbeat is sent (zero disables);
+ *                            a heartbeat failed or unanswered within connectTimeout closes the connection
+ * @param maxStreamIds        stream ids used per connection (1..32768); more than a quarter of them
+ *                            orphaned (cancelled, never answered) closes the connection
  * @param maxQueuedRequests   requests waiting for a free stream id before BusyConnectionException
- * @param keyspace            keyspace to USE once ready, or null
+ * @param keyspace            keyspace to USE once ready (internal, case-sensitive form; quoted as
+ *                            needed), or null
  * @param eventTypes          event types to REGISTER for (control connection), empty for none
  * @param driverName          DRIVER_NAME sent in STARTUP
  * @param driverVersion       DRIVER_VERSION sent in STARTUP

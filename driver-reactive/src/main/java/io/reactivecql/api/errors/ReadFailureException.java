@@ -1,0 +1,62 @@
+package io.reactivecql.api.errors;
+
+import io.reactivecql.protocol.ConsistencyLevel;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+/** Replicas failed a read for a reason other than a timeout (Read_failure, 0x1300), e.g. too many tombstones. */
+public class ReadFailureException extends QueryExecutionException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ConsistencyLevel consistency;
+    private final int received;
+    private final int blockFor;
+    private final int numFailures;
+    private final transient Map<InetAddress, Integer> reasonMap;
+    private final boolean dataPresent;
+
+    public ReadFailureException(InetSocketAddress coordinator, String message, ConsistencyLevel consistency,
+                                int received, int blockFor, int numFailures, Map<InetAddress, Integer> reasonMap,
+                                boolean dataPresent) {
+        super(coordinator, 0x1300, message);
+        this.consistency = consistency;
+        this.received = received;
+        this.blockFor = blockFor;
+        this.numFailures = numFailures;
+        this.reasonMap = Map.copyOf(reasonMap);
+        this.dataPresent = dataPresent;
+    }
+
+    /** The consistency level of the read. */
+    public ConsistencyLevel consistency() {
+        return consistency;
+    }
+
+    /** The number of replicas that answered. */
+    public int received() {
+        return received;
+    }
+
+    /** The number of answers the level needs. */
+    public int blockFor() {
+        return blockFor;
+    }
+
+    /** The number of replicas that failed. */
+    public int numFailures() {
+        return numFailures;
+    }
+
+    /** The failure code of each failed replica (protocol v5); empty when only the count is known (v4). */
+    public Map<InetAddress, Integer> reasonMap() {
+        return reasonMap;
+    }
+
+    /** Whether the replica asked for the data answered. */
+    public boolean dataPresent() {
+        return dataPresent;
+    }
+}

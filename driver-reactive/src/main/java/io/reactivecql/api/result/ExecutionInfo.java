@@ -1,0 +1,38 @@
+package io.reactivecql.api.result;
+
+import io.reactivecql.api.statement.Statement;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** How one request was executed: where, with which warnings, and how to go on. */
+public interface ExecutionInfo {
+
+    /** The statement executed. */
+    Statement<?> statement();
+
+    /** The node that coordinated the request. */
+    InetSocketAddress coordinator();
+
+    /** The warnings the server sent (empty when none). */
+    List<String> warnings();
+
+    /** The tracing id when tracing was asked for, else null. */
+    UUID tracingId();
+
+    /** The paging state to resume after this page ({@code Statement.withPagingState}), or null on the last page. */
+    ByteBuffer pagingState();
+
+    /** The custom payload the server sent (empty when none). */
+    Map<String, ByteBuffer> customPayload();
+
+    /**
+     * Reads the trace of this request from {@code system_traces}, retrying while the server has not
+     * finished writing it. Fails with {@link IllegalStateException} when tracing was not asked for.
+     */
+    Mono<QueryTrace> queryTrace();
+}

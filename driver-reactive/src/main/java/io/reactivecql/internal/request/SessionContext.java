@@ -1,0 +1,84 @@
+package io.reactivecql.internal.request;
+
+import io.reactivecql.api.DriverConfig;
+import io.reactivecql.api.RequestTracker;
+import io.reactivecql.api.codec.CodecRegistry;
+import io.reactivecql.protocol.ProtocolVersion;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * What every request of one session shares: settings, codecs, the request tracker, the timestamp
+ * generator, the query planner, the protocol version and the session's current keyspace.
+ * Immutable but for the keyspace, which a {@code USE} changes.
+ */
+public final class SessionContext {
+
+    private static final RequestTracker NO_TRACKER = new RequestTracker() {
+    };
+
+    private final DriverConfig config;
+    private final CodecRegistry registry;
+    private final RequestTracker tracker;
+    private final TimestampGenerator timestamps = new TimestampGenerator();
+    private final ProtocolVersion version;
+    private final AtomicReference<String> keyspace;
+    private final QueryPlanner planner;
+    private final Consumer<String> keyspaceListener;
+
+    /**
+     * @param keyspace         the session's keyspace holder (shared with the pools, which USE it on new
+     *                         connections)
+     * @param keyspaceListener told when a {@code USE} changed the session's keyspace (to switch the
+     *                         other connections), or null
+     */
+    public SessionContext(DriverConfig config, CodecRegistry registry, RequestTracker tracker, ProtocolVersion version,
+                          AtomicReference<String> keyspace, QueryPlanner planner, Consumer<String> keyspaceListener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.tracker = tracker == null ? NO_TRACKER : tracker;
+        this.version = Objects.requireNonNull(version, "version");
+        this.keyspace = Objects.requireNonNull(keyspace, "keyspace");
+        this.planner = Objects.requireNonNull(planner, "planner");
+        this.keyspaceListener = keyspaceListener;
+    }
+
+    public DriverConfig config() {
+        return config;
+    }
+
+    public CodecRegistry registry() {
+        return registry;
+    }
+
+    public RequestTracker tracker() {
+        return tracker;
+    }
+
+    public TimestampGenerator timestamps() {
+        return timestamps;
+    }
+
+    public ProtocolVersion version() {
+        return version;
+    }
+
+    public QueryPlanner planner() {
+        return planner;
+    }
+
+    /** The session's current keyspace, or null. */
+    public String keyspace() {
+        return keyspace.get();
+    }
+
+    /** A {@code USE} on some connection set the keyspace to {@code newKeyspace}. */
+    void keyspaceChanged(String newKeyspace) {
+        String old = keyspace.getAndSet(newKeyspace);
+        if (!newKeyspace.equals(old) && keyspaceListener != null) {
+            keyspaceListener.accept(newKeyspace);
+        }
+    }
+}

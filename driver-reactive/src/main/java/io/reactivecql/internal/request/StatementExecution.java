@@ -1,0 +1,231 @@
+package io.reactivecql.internal.request;
+
+import io.reactivecql.api.DriverConfig;
+import io.reactivecql.api.RequestTracker;
+import io.reactivecql.api.errors.InvalidBindingException;
+import io.reactivecql.api.errors.UnsupportedFeatureException;
+import io.reactivecql.api.statement.BatchStatement;
+import io.reactivecql.api.statement.BoundStatement;
+import io.reactivecql.api.statement.SimpleStatement;
+import io.reactivecql.api.statement.Statement;
+import io.reactivecql.api.statement.StatementOptions;
+import io.reactivecql.internal.codec.ValueBinder;
+import io.reactivecql.internal.result.DefaultExecutionInfo;
+import io.reactivecql.internal.result.DefaultResultPage;
+import io.reactivecql.internal.result.RowShape;
+import io.reactivecql.internal.statement.DefaultPreparedStatement;
+import io.reactivecql.protocol.Envelope;
+import io.reactivecql.protocol.Message;
+import io.reactivecql.protocol.ProtocolVersion;
+import io.reactivecql.protocol.Request;
+import io.reactivecql.protocol.request.Batch;
+import io.reactivecql.protocol.request.Execute;
+import io.reactivecql.protocol.request.Query;
+import io.reactivecql.protocol.request.QueryOptions;
+import io.reactivecql.protocol.response.result.RowsMetadata;
+import io.reactivecql.protocol.response.result.RowsResult;
+import io.reactivecql.protocol.response.result.SetKeyspaceResult;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * One execution of one statement: the request encoded once (values, consistency, timestamp),
+ * then sent page by page with the paging state of the previous page. Turns each answer into a
+ * {@link DefaultResultPage}, keeping a prepared statement's result metadata current.
+ */
+public final class StatementExecution implements DefaultResultPage.PageSource {
+
+    private final SessionContext ctx;
+    private final RequestHandler handler;
+    private final Statement<?> statement;
+    private final ProtocolVersion version;
+    /** The options of a QUERY or EXECUTE (null for a batch). */
+    private final QueryOptions options;
+    private final Batch batch;
+    private final DefaultPreparedStatement prepared;
+    private volatile RowShape lastShape;
+
+    /**
+     * Encodes the request; throws {@link InvalidBindingException} or
+     * {@link UnsupportedFeatureException} when it cannot be sent.
+     */
+    public StatementExecution(RequestHandler handler, Statement<?> statement) {
+        this.ctx = handler.context();
+        this.handler = handler;
+        this.statement = statement;
+        this.version = ctx.version();
+        checkVersion(statement);
+        long timestamp = statement.timestamp() != StatementOptions.NO_TIMESTAMP ? statement.timestamp()
+                : ctx.timestamps().next();
+        if (statement instanceof BatchStatement b) {
+            this.batch = batch(b, timestamp);
+            this.options = null;
+            this.prepared = null;
+        } else {
+            this.batch = null;
+            QueryOptions.Builder builder = common(statement, timestamp);
+            if (statement instanceof SimpleStatement simple) {
+                bindSimple(simple, builder);
+                this.prepared = null;
+            } else if (statement instanceof BoundStatement bound
+                    && bound.preparedStatement() instanceof DefaultPreparedStatement p) {
+                builder.values(bound.values());
+                this.prepared = p;
+            } else {
+                throw new IllegalArgumentException("cannot execute a " + statement.getClass().getName()
+                        + ": execute SimpleStatement, BoundStatement (from session.prepare) or BatchStatement");
+            }
+            this.options = builder.build();
+        }
+    }
+
+    private void checkVersion(Statement<?> s) {
+        if (version == ProtocolVersion.V4) {
+            if (s.keyspace() != null) {
+                throw new UnsupportedFeatureException(version, "a per-statement keyspace (" + s.keyspace() + ")");
+            }
+            if (s.nowInSeconds() != StatementOptions.NOT_SET) {
+                throw new UnsupportedFeatureException(version, "now_in_seconds");
+            }
+        }
+    }
+
+    private QueryOptions.Builder common(Statement<?> s, long timestamp) {
+        DriverConfig config = ctx.config();
+        return QueryOptions.builder()
+                .consistency(s.consistency() != null ? s.consistency() : config.consistency())
+                .serialConsistency(s.serialConsistency() != null ? s.serialConsistency() : config.serialConsistency())
+                .pageSize(s.pageSize() != StatementOptions.NOT_SET ? s.pageSize() : config.pageSize())
+                .pagingState(s.pagingState())
+                .defaultTimestamp(timestamp)
+                .keyspace(s.keyspace())
+                .nowInSeconds(s.nowInSeconds() != StatementOptions.NOT_SET ? s.nowInSeconds()
+                        : QueryOptions.NO_NOW_IN_SECONDS);
+    }
+
+    private void bindSimple(SimpleStatement simple, QueryOptions.Builder builder) {
+        if (simple.hasNamedValues()) {
+            List<String> names = new ArrayList<>(simple.namedValues().size());
+            List<ByteBuffer> values = new ArrayList<>(simple.namedValues().size());
+            int i = 0;
+            for (Map.Entry<String, Object> e : simple.namedValues().entrySet()) {
+                names.add(e.getKey());
+                values.add(ValueBinder.encodeInferred(ctx.registry(), i++, e.getKey(), e.getValue()));
+            }
+            builder.namedValues(names, values);
+        } else if (!simple.positionalValues().isEmpty()) {
+            builder.values(encodePositional(simple));
+        }
+    }
+
+    private List<ByteBuffer> encodePositional(SimpleStatement simple) {
+        List<Object> raw = simple.positionalValues();
+        List<ByteBuffer> values = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            values.add(ValueBinder.encodeInferred(ctx.registry(), i, null, raw.get(i)));
+        }
+        return values;
+    }
+
+    private Batch batch(BatchStatement b, long timestamp) {
+        DriverConfig config = ctx.config();
+        Batch.Builder builder = Batch.builder(b.type())
+                .consistency(b.consistency() != null ? b.consistency() : config.consistency())
+                .serialConsistency(b.serialConsistency() != null ? b.serialConsistency() : config.serialConsistency())
+                .defaultTimestamp(timestamp)
+                .keyspace(b.keyspace())
+                .nowInSeconds(b.nowInSeconds() != StatementOptions.NOT_SET ? b.nowInSeconds()
+                        : QueryOptions.NO_NOW_IN_SECONDS);
+        for (Statement<?> child : b.statements()) {
+            if (child instanceof SimpleStatement simple) {
+                builder.add(io.reactivecql.protocol.request.BatchStatement.query(simple.query(),
+                        encodePositional(simple)));
+            } else if (child instanceof BoundStatement bound) {
+                builder.add(io.reactivecql.protocol.request.BatchStatement.prepared(
+                        bound.preparedStatement().id(), bound.values()));
+            }
+        }
+        return builder.build();
+    }
+
+    /** The request for the page after {@code pagingState} (null: the statement's own start). */
+    private Request request(ByteBuffer pagingState) {
+        if (batch != null) {
+            return batch;
+        }
+        QueryOptions page = options;
+        if (pagingState != null || prepared != null) {
+            QueryOptions.Builder b = options.toBuilder();
+            if (pagingState != null) {
+                b.pagingState(pagingState);
+            }
+            if (prepared != null) {
+                // skip the result metadata only where the v5 result metadata id keeps it safe
+                b.skipMetadata(version != ProtocolVersion.V4 && prepared.hasResultColumns());
+            }
+            page = b.build();
+        }
+        if (prepared != null) {
+            ByteBuffer metadataId = version == ProtocolVersion.V4 ? null : prepared.resultMetadataId();
+            return new Execute(prepared.id(), metadataId, page);
+        }
+        return new Query(((SimpleStatement) statement).query(), page);
+    }
+
+    /** The first page. */
+    public Mono<DefaultResultPage> firstPage() {
+        return fetch(null, 1);
+    }
+
+    @Override
+    public Mono<DefaultResultPage> fetch(ByteBuffer pagingState, int pageNumber) {
+        return handler.send(statement, () -> request(pagingState), RequestTracker.Kind.EXECUTE, pageNumber)
+                .map(answer -> toPage(answer, pageNumber));
+    }
+
+    private DefaultResultPage toPage(Answer answer, int pageNumber) {
+        Envelope envelope = answer.envelope();
+        Message message = envelope.message();
+        RowsResult rows = null;
+        RowShape shape = RowShape.EMPTY;
+        ByteBuffer next = null;
+        if (message instanceof RowsResult r) {
+            rows = r;
+            RowsMetadata metadata = r.metadata();
+            next = metadata.pagingState();
+            shape = shapeOf(metadata);
+        } else if (message instanceof SetKeyspaceResult ks) {
+            ctx.keyspaceChanged(ks.keyspace());
+        }
+        DefaultExecutionInfo info = new DefaultExecutionInfo(statement, answer.node(), envelope.warnings(),
+                envelope.tracingId(), next, envelope.customPayload(), handler::trace);
+        return new DefaultResultPage(rows, shape, info, next, this, pageNumber);
+    }
+
+    private RowShape shapeOf(RowsMetadata metadata) {
+        RowShape shape;
+        if (prepared != null && metadata.isMetadataChanged()) {
+            shape = prepared.resultMetadataChanged(metadata.newMetadataId(), metadata.columns());
+        } else if (!metadata.hasColumns()) {
+            if (prepared == null) {
+                throw new IllegalStateException("rows without metadata for a statement that did not ask to skip it");
+            }
+            shape = prepared.resultShape();
+            if (shape.size() != metadata.columnCount()) {
+                throw new IllegalStateException("rows of " + metadata.columnCount() + " columns, but the prepared "
+                        + "statement knows " + shape.size());
+            }
+        } else if (prepared != null && prepared.resultShape().specs().equals(metadata.columns())) {
+            shape = prepared.resultShape();
+        } else {
+            shape = RowShape.reuse(lastShape, metadata.columns(), ctx.registry());
+        }
+        lastShape = shape;
+        return shape;
+    }
+}

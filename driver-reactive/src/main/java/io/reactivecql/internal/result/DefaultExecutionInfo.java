@@ -1,0 +1,39 @@
+package io.reactivecql.internal.result;
+
+import io.reactivecql.api.result.ExecutionInfo;
+import io.reactivecql.api.result.QueryTrace;
+import io.reactivecql.api.statement.Statement;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The execution info of one page. */
+public record DefaultExecutionInfo(Statement<?> statement, InetSocketAddress coordinator, List<String> warnings,
+                                   UUID tracingId, ByteBuffer pagingState, Map<String, ByteBuffer> customPayload,
+                                   Function<UUID, Mono<QueryTrace>> traces) implements ExecutionInfo {
+
+    @Override
+    public ByteBuffer pagingState() {
+        return pagingState == null ? null : pagingState.asReadOnlyBuffer();
+    }
+
+    @Override
+    public Mono<QueryTrace> queryTrace() {
+        if (tracingId == null) {
+            return Mono.error(new IllegalStateException("the request was not traced: execute the statement "
+                    + "withTracing(true)"));
+        }
+        return traces.apply(tracingId);
+    }
+
+    @Override
+    public String toString() {
+        return "ExecutionInfo[coordinator=" + coordinator + ", warnings=" + warnings + ", tracingId=" + tracingId
+                + ", morePages=" + (pagingState != null) + "]";
+    }
+}

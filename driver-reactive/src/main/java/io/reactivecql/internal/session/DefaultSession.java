@@ -1,0 +1,201 @@
+package io.reactivecql.internal.session;
+
+import io.reactivecql.api.DriverConfig;
+import io.reactivecql.api.ReactiveSession;
+import io.reactivecql.api.codec.CodecRegistry;
+import io.reactivecql.api.errors.SessionClosedException;
+import io.reactivecql.api.errors.UnsupportedFeatureException;
+import io.reactivecql.api.result.ResultPage;
+import io.reactivecql.api.result.Row;
+import io.reactivecql.api.result.StatementResult;
+import io.reactivecql.api.statement.PreparedStatement;
+import io.reactivecql.api.statement.SimpleStatement;
+import io.reactivecql.api.statement.Statement;
+import io.reactivecql.api.statement.StatementOptions;
+import io.reactivecql.internal.connection.ConnectionFactory;
+import io.reactivecql.internal.connection.CqlTransport;
+import io.reactivecql.internal.pool.ConnectionPool;
+import io.reactivecql.internal.request.RequestHandler;
+import io.reactivecql.internal.request.RowPublisher;
+import io.reactivecql.internal.request.SessionContext;
+import io.reactivecql.internal.request.StatementExecution;
+import io.reactivecql.internal.statement.DefaultPreparedStatement;
+import io.reactivecql.protocol.ProtocolVersion;
+import io.reactivecql.protocol.request.Prepare;
+import io.reactivecql.protocol.request.Query;
+import io.reactivecql.protocol.types.CqlIdentifiers;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The session: statements in, rows out, through one {@link RequestHandler} and the pools. */
+final class DefaultSession implements ReactiveSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultSession.class);
+
+    private final SessionContext ctx;
+    private final RequestHandler handler;
+    private final ConnectionPool pool;
+    private final ConnectionFactory ownedFactory;
+    private final PreparedCache preparedCache = new PreparedCache();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Sinks.Empty<Void> closedSink = Sinks.empty();
+
+    /**
+     * @param ownedFactory the factory to close with the session (null when the caller owns it)
+     */
+    DefaultSession(SessionContext ctx, ConnectionPool pool, ConnectionFactory ownedFactory) {
+        this.ctx = ctx;
+        this.handler = new RequestHandler(ctx);
+        this.pool = pool;
+        this.ownedFactory = ownedFactory;
+    }
+
+    /** Switches every connection of the pool to {@code keyspace} after a {@code USE} on one of them. */
+    static void useKeyspace(ConnectionPool pool, String keyspace) {
+        Query use = new Query("USE " + CqlIdentifiers.quoteIfNeeded(keyspace));
+        for (CqlTransport connection : pool.connections()) {
+            if (!connection.isClosed()) {
+                connection.send(use).subscribe(null, e -> LOG.warn("could not switch {} to keyspace {}: {}",
+                        connection.endpoint(), keyspace, e.toString()));
+            }
+        }
+    }
+
+    @Override
+    public Flux<Row> execute(String cql, Object... positionalValues) {
+        return execute(SimpleStatement.of(cql, positionalValues));
+    }
+
+    @Override
+    public Flux<Row> execute(String cql, Map<String, Object> namedValues) {
+        return execute(SimpleStatement.of(cql, namedValues));
+    }
+
+    @Override
+    public Flux<Row> execute(Statement<?> statement) {
+        int pageSize = statement.pageSize() != StatementOptions.NOT_SET ? statement.pageSize()
+                : ctx.config().pageSize();
+        return new RowPublisher(() -> {
+            checkOpen();
+            return new StatementExecution(handler, statement);
+        }, ctx.config().readAheadPages(), pageSize);
+    }
+
+    @Override
+    public Mono<ResultPage> executePage(Statement<?> statement) {
+        return Mono.defer(() -> {
+            checkOpen();
+            return new StatementExecution(handler, statement).firstPage();
+        });
+    }
+
+    @Override
+    public Mono<PreparedStatement> prepare(String cql) {
+        return prepare(SimpleStatement.of(cql));
+    }
+
+    @Override
+    public Mono<PreparedStatement> prepare(SimpleStatement statement) {
+        return Mono.defer(() -> {
+            checkOpen();
+            String keyspace = statement.keyspace();
+            if (keyspace != null && ctx.version() == ProtocolVersion.V4) {
+                throw new UnsupportedFeatureException(ctx.version(), "preparing in a per-statement keyspace ("
+                        + keyspace + ")");
+            }
+            String cacheKeyspace = keyspace != null ? keyspace : ctx.keyspace();
+            return preparedCache.get(statement.query(), cacheKeyspace,
+                    () -> handler.prepare(statement, new Prepare(statement.query(), keyspace))
+                            .map(result -> new DefaultPreparedStatement(statement.query(), keyspace, result,
+                                    ctx.registry(), StatementOptions.DEFAULT)));
+        });
+    }
+
+    @Override
+    public Flux<ResultPage> executeAll(Publisher<? extends Statement<?>> statements, int concurrency) {
+        checkConcurrency(concurrency);
+        return Flux.<Statement<?>>from(statements).flatMapSequential(this::executePage, concurrency, 1);
+    }
+
+    @Override
+    public Flux<StatementResult> executeAllSettled(Publisher<? extends Statement<?>> statements, int concurrency) {
+        checkConcurrency(concurrency);
+        return Flux.<Statement<?>>from(statements)
+                .index()
+                .flatMapSequential(indexed -> {
+                    long index = indexed.getT1();
+                    Statement<?> statement = indexed.getT2();
+                    return executePage(statement)
+                            .map(page -> new StatementResult(index, statement, page, null))
+                            .onErrorResume(e -> Mono.just(new StatementResult(index, statement, null, e)));
+                }, concurrency, 1);
+    }
+
+    private static void checkConcurrency(int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be positive, was " + concurrency);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new SessionClosedException();
+        }
+    }
+
+    @Override
+    public Optional<String> keyspace() {
+        return Optional.ofNullable(ctx.keyspace());
+    }
+
+    @Override
+    public ProtocolVersion protocolVersion() {
+        return ctx.version();
+    }
+
+    @Override
+    public CodecRegistry codecRegistry() {
+        return ctx.registry();
+    }
+
+    @Override
+    public DriverConfig config() {
+        return ctx.config();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            if (closed.compareAndSet(false, true)) {
+                preparedCache.clear();
+                Mono<Void> factoryClose = ownedFactory == null ? Mono.empty() : ownedFactory.close();
+                pool.close()
+                        .onErrorResume(e -> {
+                            LOG.warn("closing the connections failed: {}", e.toString());
+                            return Mono.empty();
+                        })
+                        .then(factoryClose)
+                        .subscribe(null, closedSink::tryEmitError, closedSink::tryEmitEmpty);
+            }
+            return closedSink.asMono();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "ReactiveSession[" + pool.endpoint() + ", " + ctx.version() + (closed.get() ? ", closed" : "") + "]";
+    }
+}
