@@ -7,13 +7,10 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 
 /** Replicas failed a read for a reason other than a timeout (Read_failure, 0x1300), e.g. too many tombstones. */
-public class ReadFailureException extends QueryExecutionException {
+public class ReadFailureException extends QueryConsistencyException {
 
     private static final long serialVersionUID = 1L;
 
-    private final ConsistencyLevel consistency;
-    private final int received;
-    private final int blockFor;
     private final int numFailures;
     private final transient Map<InetAddress, Integer> reasonMap;
     private final boolean dataPresent;
@@ -21,28 +18,10 @@ public class ReadFailureException extends QueryExecutionException {
     public ReadFailureException(InetSocketAddress coordinator, String message, ConsistencyLevel consistency,
                                 int received, int blockFor, int numFailures, Map<InetAddress, Integer> reasonMap,
                                 boolean dataPresent) {
-        super(coordinator, 0x1300, message);
-        this.consistency = consistency;
-        this.received = received;
-        this.blockFor = blockFor;
+        super(coordinator, 0x1300, message, consistency, received, blockFor);
         this.numFailures = numFailures;
         this.reasonMap = Map.copyOf(reasonMap);
         this.dataPresent = dataPresent;
-    }
-
-    /** The consistency level of the read. */
-    public ConsistencyLevel consistency() {
-        return consistency;
-    }
-
-    /** The number of replicas that answered. */
-    public int received() {
-        return received;
-    }
-
-    /** The number of answers the level needs. */
-    public int blockFor() {
-        return blockFor;
     }
 
     /** The number of replicas that failed. */
