@@ -62,12 +62,26 @@ record ClusterSpec(
         return racks.isEmpty() ? DEFAULT_RACK : racks.get(node - 1);
     }
 
+    /**
+     * Shifts every node to 127.0.0.(offset + n) and JMX port 7198 + offset + n, so that two builds
+     * on one machine (e.g. two developers' test runs) can each run their own nodes. Default 0.
+     */
+    static final String ADDRESS_OFFSET_PROPERTY = "reactivecql.cassandra.addressOffset";
+
+    static int addressOffset() {
+        int offset = Integer.getInteger(ADDRESS_OFFSET_PROPERTY, 0);
+        if (offset < 0 || offset > 240) {
+            throw new IllegalArgumentException(ADDRESS_OFFSET_PROPERTY + " must be in 0..240, was " + offset);
+        }
+        return offset;
+    }
+
     static String addressOf(int node) {
-        return "127.0.0." + node;
+        return "127.0.0." + (addressOffset() + node);
     }
 
     static int jmxPortOf(int node) {
-        return FIRST_JMX_PORT + node - 1;
+        return FIRST_JMX_PORT + addressOffset() + node - 1;
     }
 
     /** The directory of node {@code n}: {@code <base>/node<n>}. */

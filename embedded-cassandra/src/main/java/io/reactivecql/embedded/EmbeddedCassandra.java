@@ -62,7 +62,8 @@ public final class EmbeddedCassandra {
         String configured = System.getProperty(BASE_DIRECTORY_PROPERTY);
         return configured != null && !configured.isBlank()
                 ? Path.of(configured).toAbsolutePath()
-                : Path.of(System.getProperty("java.io.tmpdir"), "reactivecql-cassandra").toAbsolutePath();
+                : Path.of(System.getProperty("java.io.tmpdir"), "reactivecql-cassandra"
+                        + (ClusterSpec.addressOffset() == 0 ? "" : "-" + ClusterSpec.addressOffset())).toAbsolutePath();
     }
 
     /** Settings of the cluster to start. Not thread-safe; {@link #start()} may be called more than once. */
