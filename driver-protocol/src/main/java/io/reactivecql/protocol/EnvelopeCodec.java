@@ -62,7 +62,8 @@ public final class EnvelopeCodec {
         try {
             encode(envelope, out, allocator);
             return out;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // errors too (e.g. BlockHound's from inside a compressor): the buffer must not leak
             out.release();
             throw e;
         }
