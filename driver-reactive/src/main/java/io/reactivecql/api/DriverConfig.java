@@ -19,7 +19,8 @@ import java.util.Objects;
  *                             rows received; 1 (the default) keeps one page in flight or buffered
  *                             ahead of demand
  * @param defaultIdempotence   whether statements that do not say are idempotent
- * @param connectionsPerNode   connections opened to each node
+ * @param connectionsPerNode   connections opened to each node the load-balancing policy ranks
+ *                             {@link io.reactivecql.api.metadata.NodeDistance#LOCAL LOCAL}
  * @param connectTimeout       bound on opening one connection (TCP, TLS, startup, authentication)
  * @param heartbeatInterval    idle time after which a connection sends a heartbeat (zero disables)
  * @param maxRequestsPerConnection stream ids used per connection (1..32768)
@@ -27,15 +28,18 @@ import java.util.Objects;
  * @param traceAttempts        how many times {@code queryTrace()} reads system_traces before
  *                             giving up on an incomplete trace
  * @param traceInterval        the pause between those reads
+ * @param remoteConnectionsPerNode connections opened to each node the load-balancing policy ranks
+ *                             {@link io.reactivecql.api.metadata.NodeDistance#REMOTE REMOTE}
  */
 public record DriverConfig(Duration requestTimeout, ConsistencyLevel consistency, ConsistencyLevel serialConsistency,
                            int pageSize, int readAheadPages, boolean defaultIdempotence, int connectionsPerNode,
                            Duration connectTimeout, Duration heartbeatInterval, int maxRequestsPerConnection,
-                           int maxQueuedRequests, int traceAttempts, Duration traceInterval) {
+                           int maxQueuedRequests, int traceAttempts, Duration traceInterval,
+                           int remoteConnectionsPerNode) {
 
     private static final DriverConfig DEFAULTS = new DriverConfig(Duration.ofSeconds(10), ConsistencyLevel.LOCAL_ONE,
             ConsistencyLevel.SERIAL, 5000, 1, false, 1, Duration.ofSeconds(5), Duration.ofSeconds(30), 32768, 10_000,
-            5, Duration.ofMillis(200));
+            5, Duration.ofMillis(200), 1);
 
     /** Checks every setting. */
     public DriverConfig {
@@ -68,6 +72,10 @@ public record DriverConfig(Duration requestTimeout, ConsistencyLevel consistency
             throw new IllegalArgumentException("traceAttempts must be positive, was " + traceAttempts);
         }
         Objects.requireNonNull(traceInterval, "traceInterval");
+        if (remoteConnectionsPerNode < 1) {
+            throw new IllegalArgumentException("remoteConnectionsPerNode must be positive, was "
+                    + remoteConnectionsPerNode);
+        }
     }
 
     private static void positive(Duration d, String what) {
@@ -81,7 +89,7 @@ public record DriverConfig(Duration requestTimeout, ConsistencyLevel consistency
      * Request timeout 10 s, consistency LOCAL_ONE, serial consistency SERIAL, 5000 rows per page,
      * one page of read-ahead, statements not idempotent, one connection per node, connect timeout
      * 5 s, heartbeat every 30 s, 32768 stream ids and 10000 queued requests per connection, query
-     * traces read 5 times 200 ms apart.
+     * traces read 5 times 200 ms apart, one connection per remote node.
      */
     public static DriverConfig defaults() {
         return DEFAULTS;
@@ -90,72 +98,78 @@ public record DriverConfig(Duration requestTimeout, ConsistencyLevel consistency
     public DriverConfig withRequestTimeout(Duration timeout) {
         return new DriverConfig(timeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withConsistency(ConsistencyLevel level) {
         return new DriverConfig(requestTimeout, level, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withSerialConsistency(ConsistencyLevel level) {
         return new DriverConfig(requestTimeout, consistency, level, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withPageSize(int rows) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, rows, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withReadAheadPages(int pages) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, pages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withDefaultIdempotence(boolean idempotent) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 idempotent, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withConnectionsPerNode(int connections) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connections, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withConnectTimeout(Duration timeout) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, timeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withHeartbeatInterval(Duration interval) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, interval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withMaxRequestsPerConnection(int streamIds) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, streamIds,
-                maxQueuedRequests, traceAttempts, traceInterval);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withMaxQueuedRequests(int queued) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                queued, traceAttempts, traceInterval);
+                queued, traceAttempts, traceInterval, remoteConnectionsPerNode);
     }
 
     public DriverConfig withTraceRetrieval(int attempts, Duration interval) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, attempts, interval);
+                maxQueuedRequests, attempts, interval, remoteConnectionsPerNode);
+    }
+
+    public DriverConfig withRemoteConnectionsPerNode(int connections) {
+        return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
+                defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
+                maxQueuedRequests, traceAttempts, traceInterval, connections);
     }
 }

@@ -1,6 +1,8 @@
 package io.reactivecql.api;
 
 import io.reactivecql.api.codec.CodecRegistry;
+import io.reactivecql.api.metadata.Node;
+import io.reactivecql.api.metadata.NodeStateEvent;
 import io.reactivecql.api.result.ResultPage;
 import io.reactivecql.api.result.Row;
 import io.reactivecql.api.result.StatementResult;
@@ -12,6 +14,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,6 +96,24 @@ public interface ReactiveSession {
 
     /** The session's settings. */
     DriverConfig config();
+
+    /**
+     * The nodes of the cluster as the session knows them now: an immutable snapshot, with each
+     * node's datacenter, rack, version and state. Empty for a session opened without discovery.
+     */
+    default List<Node> nodes() {
+        return List.of();
+    }
+
+    /**
+     * Hot: the changes of the cluster from subscription on (nodes added, removed, DOWN when their
+     * connections failed, UP when they are reconnected). Completes when the session closes. Events
+     * are emitted on driver threads: do not block in {@code onNext}; a subscriber that cannot keep
+     * up misses events (check {@link #nodes()}).
+     */
+    default Flux<NodeStateEvent> nodeEvents() {
+        return Flux.empty();
+    }
 
     /** Whether {@link #close()} was called. */
     boolean isClosed();

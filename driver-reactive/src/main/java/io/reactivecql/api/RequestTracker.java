@@ -1,5 +1,6 @@
 package io.reactivecql.api;
 
+import io.reactivecql.api.policy.retry.RetryDecision;
 import io.reactivecql.api.statement.Statement;
 
 import java.net.InetSocketAddress;
@@ -40,5 +41,22 @@ public interface RequestTracker {
      */
     default void onError(Kind kind, Statement<?> statement, InetSocketAddress node, Throwable error,
                          long latencyNanos) {
+    }
+
+    /**
+     * The retry policy decided what to do after {@code error} from {@code node} ({@code retryCount}:
+     * the retries this execution made before). Called for every decision, rethrow included; not
+     * called for errors that move to the next node without a decision (busy connection, bootstrapping
+     * node) nor for errors of non-idempotent statements that may not be retried.
+     */
+    default void onRetryDecision(Kind kind, Statement<?> statement, InetSocketAddress node, Throwable error,
+                                 RetryDecision decision, int retryCount) {
+    }
+
+    /**
+     * A speculative execution of the request starts on {@code node}
+     * ({@code execution}: 1 for the first speculative one).
+     */
+    default void onSpeculativeExecution(Kind kind, Statement<?> statement, InetSocketAddress node, int execution) {
     }
 }

@@ -3,6 +3,16 @@ package io.reactivecql.api;
 import io.netty.handler.ssl.SslContext;
 import io.reactivecql.api.auth.AuthProvider;
 import io.reactivecql.api.auth.PlainTextAuthProvider;
+import io.reactivecql.api.metadata.AddressTranslator;
+import io.reactivecql.api.policy.lb.LoadBalancingPolicies;
+import io.reactivecql.api.policy.lb.LoadBalancingPolicy;
+import io.reactivecql.api.policy.reconnection.ReconnectionPolicy;
+import io.reactivecql.api.policy.retry.RetryPolicy;
+import io.reactivecql.api.policy.specex.SpeculativeExecutionPolicy;
+import io.reactivecql.api.policy.throttling.RequestThrottling;
+import io.reactivecql.api.profile.ExecutionProfile;
+import io.reactivecql.api.profile.RequestPolicies;
+import io.reactivecql.api.routing.ReplicaLocator;
 import io.reactivecql.internal.session.SessionFactory;
 import io.reactivecql.protocol.ProtocolVersion;
 import io.reactivecql.protocol.types.TypeCodec;
@@ -32,11 +42,20 @@ public final class SessionBuilder {
     private final List<TypeCodec<?>> codecs;
     private final DriverConfig config;
     private final RequestTracker requestTracker;
+    private final Topology topology;
+    private final RequestPolicies requestPolicies;
+
+    /** The cluster-client settings, kept together (null members mean the defaults). */
+    private record Topology(LoadBalancingPolicy loadBalancingPolicy, ReconnectionPolicy reconnectionPolicy,
+                            AddressTranslator addressTranslator, ReplicaLocator replicaLocator) {
+        static final Topology DEFAULTS = new Topology(null, null, null, null);
+    }
 
     private SessionBuilder(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
                            AuthProvider authProvider, SslContext sslContext, boolean hostnameVerification,
                            ProtocolVersion protocolVersion, Compression compression, List<TypeCodec<?>> codecs,
-                           DriverConfig config, RequestTracker requestTracker) {
+                           DriverConfig config, RequestTracker requestTracker, Topology topology,
+                           RequestPolicies requestPolicies) {
         this.contactPoints = contactPoints;
         this.localDatacenter = localDatacenter;
         this.keyspace = keyspace;
@@ -48,11 +67,13 @@ public final class SessionBuilder {
         this.codecs = codecs;
         this.config = config;
         this.requestTracker = requestTracker;
+        this.topology = topology;
+        this.requestPolicies = requestPolicies;
     }
 
     static SessionBuilder create() {
         return new SessionBuilder(List.of(), null, null, null, null, true, null, Compression.NONE, List.of(),
-                DriverConfig.defaults(), null);
+                DriverConfig.defaults(), null, Topology.DEFAULTS, RequestPolicies.defaults());
     }
 
     private SessionBuilder copy(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
@@ -60,7 +81,14 @@ public final class SessionBuilder {
                                 ProtocolVersion protocolVersion, Compression compression, List<TypeCodec<?>> codecs,
                                 DriverConfig config, RequestTracker requestTracker) {
         return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
-                hostnameVerification, protocolVersion, compression, codecs, config, requestTracker);
+                hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, topology,
+                requestPolicies);
+    }
+
+    private SessionBuilder with(Topology newTopology) {
+        return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
+                hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, newTopology,
+                requestPolicies);
     }
 
     /** Adds a node to connect to first (tried in the order added). */
@@ -149,8 +177,75 @@ public final class SessionBuilder {
     }
 
     /**
-     * Opens the session: connects to the first contact point that answers (trying them in order)
-     * and opens its connection pool. Non-blocking; fails with
+     * Chooses the nodes of each request (default:
+     * {@link LoadBalancingPolicies#defaultPolicy()}: token-aware, local datacenter first). The
+     * instance serves one session: give each session its own.
+     */
+    public SessionBuilder withLoadBalancingPolicy(LoadBalancingPolicy policy) {
+        return with(new Topology(Objects.requireNonNull(policy, "policy"), topology.reconnectionPolicy(),
+                topology.addressTranslator(), topology.replicaLocator()));
+    }
+
+    /** The delays between reconnection attempts to a node that went down (default: exponential 1 s to 60 s). */
+    public SessionBuilder withReconnectionPolicy(ReconnectionPolicy policy) {
+        return with(new Topology(topology.loadBalancingPolicy(), Objects.requireNonNull(policy, "policy"),
+                topology.addressTranslator(), topology.replicaLocator()));
+    }
+
+    /** Translates the addresses nodes advertise into addresses to connect to (default: identity). */
+    public SessionBuilder withAddressTranslator(AddressTranslator translator) {
+        return with(new Topology(topology.loadBalancingPolicy(), topology.reconnectionPolicy(),
+                Objects.requireNonNull(translator, "translator"), topology.replicaLocator()));
+    }
+
+    /**
+     * Finds the replicas of routing keys for token-aware load balancing (default: none until the
+     * driver-schema module plugs its token map in).
+     */
+    public SessionBuilder withReplicaLocator(ReplicaLocator locator) {
+        return with(new Topology(topology.loadBalancingPolicy(), topology.reconnectionPolicy(),
+                topology.addressTranslator(), Objects.requireNonNull(locator, "locator")));
+    }
+
+    /** Replaces the request policies (retry, speculative executions, throttling, execution profiles). */
+    public SessionBuilder withRequestPolicies(RequestPolicies policies) {
+        return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
+                hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, topology,
+                Objects.requireNonNull(policies, "policies"));
+    }
+
+    /** The retry policy of statements whose execution profile sets none ({@link RetryPolicy#defaultPolicy()} by default). */
+    public SessionBuilder withRetryPolicy(RetryPolicy policy) {
+        return withRequestPolicies(requestPolicies.withRetryPolicy(Objects.requireNonNull(policy, "policy")));
+    }
+
+    /**
+     * The speculative execution policy of statements whose execution profile sets none
+     * ({@link SpeculativeExecutionPolicy#none()} by default). Applies to idempotent statements only.
+     */
+    public SessionBuilder withSpeculativeExecutionPolicy(SpeculativeExecutionPolicy policy) {
+        return withRequestPolicies(requestPolicies.withSpeculativeExecutionPolicy(
+                Objects.requireNonNull(policy, "policy")));
+    }
+
+    /** Limits the requests in flight (disabled by default). */
+    public SessionBuilder withRequestThrottling(RequestThrottling throttling) {
+        return withRequestPolicies(requestPolicies.withThrottling(Objects.requireNonNull(throttling, "throttling")));
+    }
+
+    /**
+     * Adds (or replaces) an execution profile, which statements choose with
+     * {@code withExecutionProfileName(profile.name())}.
+     */
+    public SessionBuilder withExecutionProfile(ExecutionProfile profile) {
+        return withRequestPolicies(requestPolicies.withProfile(Objects.requireNonNull(profile, "profile")));
+    }
+
+    /**
+     * Opens the session: resolves the contact points (a host name that resolves to several
+     * addresses gives them all), opens the control connection to the first that answers (trying
+     * them in order), discovers the cluster's nodes, and opens a connection pool to every node the
+     * load-balancing policy does not ignore (at least one must open). Non-blocking; fails with
      * {@link io.reactivecql.api.errors.NoNodeAvailableException} (the error per contact point
      * tried), {@link io.reactivecql.api.errors.AuthenticationException}, or
      * {@link IllegalStateException} when no contact point was given.
@@ -201,5 +296,30 @@ public final class SessionBuilder {
 
     public RequestTracker requestTracker() {
         return requestTracker;
+    }
+
+    public RequestPolicies requestPolicies() {
+        return requestPolicies;
+    }
+
+    /** The load-balancing policy given, or a new {@link LoadBalancingPolicies#defaultPolicy()}. */
+    public LoadBalancingPolicy loadBalancingPolicy() {
+        LoadBalancingPolicy p = topology.loadBalancingPolicy();
+        return p != null ? p : LoadBalancingPolicies.defaultPolicy();
+    }
+
+    public ReconnectionPolicy reconnectionPolicy() {
+        ReconnectionPolicy p = topology.reconnectionPolicy();
+        return p != null ? p : ReconnectionPolicy.defaultPolicy();
+    }
+
+    public AddressTranslator addressTranslator() {
+        AddressTranslator t = topology.addressTranslator();
+        return t != null ? t : AddressTranslator.identity();
+    }
+
+    public ReplicaLocator replicaLocator() {
+        ReplicaLocator l = topology.replicaLocator();
+        return l != null ? l : ReplicaLocator.NONE;
     }
 }

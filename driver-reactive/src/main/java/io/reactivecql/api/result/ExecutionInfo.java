@@ -35,4 +35,25 @@ public interface ExecutionInfo {
      * finished writing it. Fails with {@link IllegalStateException} when tracing was not asked for.
      */
     Mono<QueryTrace> queryTrace();
+
+    /**
+     * How many times the request was sent again after an error, as the retry policy decided (on
+     * the same or on another node), over all its executions.
+     */
+    default int retryCount() {
+        return 0;
+    }
+
+    /** How many speculative executions the request started besides the first one. */
+    default int speculativeExecutionCount() {
+        return 0;
+    }
+
+    /**
+     * The errors met before the successful answer, in order, each with the node it came from
+     * (errors that moved the request to another node, retried errors, ignored ones).
+     */
+    default List<Map.Entry<InetSocketAddress, Throwable>> errors() {
+        return List.of();
+    }
 }

@@ -1,16 +1,30 @@
 package io.reactivecql.internal.request;
 
 import io.reactivecql.api.RequestTracker;
+import io.reactivecql.api.errors.BootstrappingException;
 import io.reactivecql.api.errors.BusyConnectionException;
 import io.reactivecql.api.errors.ConnectionClosedException;
 import io.reactivecql.api.errors.NoNodeAvailableException;
 import io.reactivecql.api.errors.OperationTimedOutException;
+import io.reactivecql.api.errors.OverloadedException;
+import io.reactivecql.api.errors.ReadFailureException;
+import io.reactivecql.api.errors.ReadTimeoutException;
+import io.reactivecql.api.errors.ServerErrorException;
+import io.reactivecql.api.errors.ServerException;
+import io.reactivecql.api.errors.TruncateException;
+import io.reactivecql.api.errors.UnavailableException;
+import io.reactivecql.api.errors.WriteFailureException;
+import io.reactivecql.api.errors.WriteTimeoutException;
+import io.reactivecql.api.policy.retry.RetryDecision;
+import io.reactivecql.api.policy.retry.RetryPolicy;
 import io.reactivecql.api.statement.BatchStatement;
 import io.reactivecql.api.statement.BoundStatement;
 import io.reactivecql.api.statement.Statement;
 import io.reactivecql.internal.connection.CqlTransport;
+import io.reactivecql.internal.policy.throttling.ConcurrencyLimiter;
 import io.reactivecql.internal.pool.ConnectionPool;
 import io.reactivecql.internal.statement.DefaultPreparedStatement;
+import io.reactivecql.protocol.ConsistencyLevel;
 import io.reactivecql.protocol.Envelope;
 import io.reactivecql.protocol.Message;
 import io.reactivecql.protocol.Request;
@@ -18,23 +32,30 @@ import io.reactivecql.protocol.request.Prepare;
 import io.reactivecql.protocol.response.error.ErrorResponse;
 import io.reactivecql.protocol.response.error.Unprepared;
 import io.reactivecql.protocol.response.result.PreparedResult;
+import io.reactivecql.protocol.response.result.VoidResult;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Sends one request through a query plan: borrows the least busy connection of each node in
  * turn, moves on when a node has no open connection or refuses the request unsent (busy), maps
- * ERROR responses to typed exceptions, prepares again and retries once on UNPREPARED, and bounds
- * the whole with the statement's timeout (cancelling the request in flight when it expires).
- * Retry and speculative execution policies plug in here later.
+ * ERROR responses to typed exceptions, prepares again and retries once on UNPREPARED, lets the
+ * retry policy decide after the other errors, starts speculative executions of idempotent
+ * requests, waits for a permit of the request throttler, and bounds the whole with the
+ * statement's timeout (cancelling what is in flight when it expires).
  */
 public final class RequestHandler {
 
@@ -49,84 +70,240 @@ public final class RequestHandler {
     }
 
     /**
-     * Sends the request {@code request} builds (called again for a retry after a re-prepare, so it
-     * can carry the current result metadata id).
+     * Sends the request {@code request} builds (called again for each retry, so it can carry the
+     * current result metadata id, and the lower consistency of a downgrading retry when not null).
      *
-     * @param page the page number for the request tracker (0 for a PREPARE)
+     * @param settings the statement's resolved settings
+     * @param page     the page number for the request tracker (0 for a PREPARE)
      */
-    Mono<Answer> send(Statement<?> statement, Supplier<Request> request, RequestTracker.Kind kind, int page) {
-        Duration timeout = statement.timeout() != null ? statement.timeout() : ctx.config().requestTimeout();
+    Mono<Answer> send(Statement<?> statement, RequestSettings settings, Function<ConsistencyLevel, Request> request,
+                      RequestTracker.Kind kind, int page) {
+        Duration timeout = settings.timeout();
         return Mono.defer(() -> {
-            Attempt attempt = new Attempt(statement, request, kind, page);
-            return attempt.next()
-                    .timeout(timeout, Schedulers.parallel())
+            Exchange exchange = new Exchange(statement, settings, request, kind, page);
+            Mono<Answer> run = exchange.run();
+            ConcurrencyLimiter limiter = ctx.limiter();
+            if (limiter != null) {
+                ConcurrencyLimiter.Permit permit = limiter.newPermit();
+                run = permit.acquire().then(run).doFinally(signal -> permit.release());
+            }
+            return run.timeout(timeout, Schedulers.parallel())
                     .onErrorMap(TimeoutException.class,
-                            e -> new OperationTimedOutException(attempt.node, timeout, String.valueOf(statement)));
+                            e -> new OperationTimedOutException(exchange.node, timeout, String.valueOf(statement)));
         });
     }
 
-    /** The state of one request: its plan, the node last tried and the errors met so far. */
-    private final class Attempt {
+    /** A connection of a node of the plan. */
+    private record Target(ConnectionPool pool, CqlTransport transport) {
+    }
+
+    /**
+     * One request: its plan (shared by its executions), the errors met, the retries and
+     * speculative executions made.
+     */
+    private final class Exchange {
         private final Statement<?> statement;
-        private final Supplier<Request> request;
+        private final RequestSettings settings;
+        private final Function<ConsistencyLevel, Request> request;
         private final RequestTracker.Kind kind;
         private final int page;
+        private final String keyspace;
         private final QueryPlan plan;
-        private final Map<InetSocketAddress, Throwable> errors = new LinkedHashMap<>();
+        private final boolean idempotent;
+        private final List<Map.Entry<InetSocketAddress, Throwable>> errors = new ArrayList<>();
+        private final AtomicInteger retries = new AtomicInteger();
+        private final AtomicInteger speculative = new AtomicInteger();
+        /** Executions started and not yet ended for want of a node. */
+        private final AtomicInteger running = new AtomicInteger();
         private volatile InetSocketAddress node;
 
-        Attempt(Statement<?> statement, Supplier<Request> request, RequestTracker.Kind kind, int page) {
+        Exchange(Statement<?> statement, RequestSettings settings, Function<ConsistencyLevel, Request> request,
+                 RequestTracker.Kind kind, int page) {
             this.statement = statement;
+            this.settings = settings;
             this.request = request;
             this.kind = kind;
             this.page = page;
-            String keyspace = statement.keyspace() != null ? statement.keyspace() : ctx.keyspace();
+            this.keyspace = statement.keyspace() != null ? statement.keyspace() : ctx.keyspace();
             this.plan = ctx.planner().newPlan(statement, keyspace);
+            // a PREPARE can be sent again safely
+            this.idempotent = kind == RequestTracker.Kind.PREPARE || isIdempotent(statement);
         }
 
-        Mono<Answer> next() {
-            ConnectionPool pool;
-            CqlTransport transport = null;
-            while ((pool = plan.next()) != null) {
-                transport = pool.borrow();
-                if (transport != null) {
-                    break;
+        private boolean isIdempotent(Statement<?> s) {
+            Boolean value = s.idempotent();
+            return value != null ? value : ctx.config().defaultIdempotence();
+        }
+
+        /** The first answer of any execution; the others are cancelled then. */
+        Mono<Answer> run() {
+            Mono<Answer> first = Mono.defer(() -> {
+                running.incrementAndGet();
+                return next(0, null, null);
+            });
+            boolean speculate = idempotent && kind == RequestTracker.Kind.EXECUTE;
+            Mono<Answer> winner = speculate ? Flux.merge(first, speculative(1)).next() : first;
+            return winner.switchIfEmpty(Mono.defer(() -> Mono.error(noNodeAvailable())))
+                    .map(answer -> answer.withHistory(retries.get(), speculative.get(), errorList()));
+        }
+
+        /** The speculative executions after the {@code started} first ones, as the policy times them. */
+        private Flux<Answer> speculative(int started) {
+            Duration delay = settings.speculativeExecutionPolicy().nextExecution(statement, keyspace, started);
+            if (delay == null) {
+                return Flux.empty();
+            }
+            return Mono.delay(delay, Schedulers.parallel()).flatMapMany(tick -> {
+                Target target = nextTarget();
+                if (target == null) {
+                    return Flux.empty(); // nowhere to go: no further execution either
                 }
-                errors.put(pool.endpoint(), new ConnectionClosedException(pool.endpoint(),
+                running.incrementAndGet();
+                speculative.incrementAndGet();
+                ctx.tracker().onSpeculativeExecution(kind, statement, target.transport().endpoint(), started);
+                return Flux.merge(attempt(target, 0, null, null), speculative(started + 1));
+            });
+        }
+
+        /** The next node of the plan with an open connection, or null when the plan is exhausted. */
+        private Target nextTarget() {
+            for (;;) {
+                ConnectionPool pool;
+                synchronized (plan) { // executions may pull from timer threads; never held across I/O
+                    pool = plan.next();
+                }
+                if (pool == null) {
+                    return null;
+                }
+                CqlTransport transport = pool.borrow();
+                if (transport != null) {
+                    return new Target(pool, transport);
+                }
+                addError(pool.endpoint(), new ConnectionClosedException(pool.endpoint(),
                         "no open connection to the node", null));
             }
-            if (transport == null) {
-                return Mono.error(new NoNodeAvailableException("no node could take " + statement, errors));
+        }
+
+        /**
+         * This execution goes on with the next node; it ends when there is none, and the request fails
+         * when no other execution runs: with the error the policy wanted to retry elsewhere when
+         * there is one (a server error, typed, carrying the earlier errors), else with
+         * {@link NoNodeAvailableException}.
+         *
+         * @param retried the error that made the policy move to the next node, or null
+         */
+        private Mono<Answer> next(int retryCount, ConsistencyLevel consistency, Throwable retried) {
+            Target target = nextTarget();
+            if (target == null) {
+                if (running.decrementAndGet() != 0) {
+                    return Mono.empty();
+                }
+                return Mono.error(retried instanceof ServerException ? withHistory(retried) : noNodeAvailable());
             }
+            return attempt(target, retryCount, consistency, retried);
+        }
+
+        private Mono<Answer> attempt(Target target, int retryCount, ConsistencyLevel consistency, Throwable retried) {
             Request message;
             try {
-                message = request.get();
+                message = request.apply(consistency);
             } catch (RuntimeException e) {
                 return Mono.error(e);
             }
-            CqlTransport chosen = transport;
-            return sendOn(chosen, message, kind, true)
-                    .onErrorResume(e -> isRetryableElsewhere(e), e -> {
-                        errors.put(chosen.endpoint(), e);
-                        return next();
-                    });
+            return sendOn(target.transport(), message, consistency, kind, true)
+                    .onErrorResume(e -> onError(target, e, retryCount, consistency, retried));
         }
 
-        /** Errors after which the request can go to the next node: it was not sent, or it is idempotent. */
-        private boolean isRetryableElsewhere(Throwable e) {
-            if (e instanceof BusyConnectionException) {
-                return true;
+        private Mono<Answer> onError(Target target, Throwable error, int retryCount, ConsistencyLevel consistency,
+                                     Throwable retried) {
+            InetSocketAddress endpoint = target.transport().endpoint();
+            if (error instanceof BusyConnectionException || error instanceof BootstrappingException) {
+                // not sent, or not executed: the next node, without counting a retry
+                addError(endpoint, error);
+                return next(retryCount, consistency, retried);
             }
-            return e instanceof ConnectionClosedException && isIdempotent();
+            RetryDecision decision = decide(error, retryCount);
+            if (decision == null) {
+                return Mono.error(withHistory(error));
+            }
+            ctx.tracker().onRetryDecision(kind, statement, endpoint, error, decision, retryCount);
+            ConsistencyLevel retryConsistency = decision.consistency() != null ? decision.consistency() : consistency;
+            switch (decision.type()) {
+                case RETRY_SAME -> {
+                    addError(endpoint, error);
+                    retries.incrementAndGet();
+                    CqlTransport again = target.pool().borrow();
+                    return again == null ? next(retryCount + 1, retryConsistency, error)
+                            : attempt(new Target(target.pool(), again), retryCount + 1, retryConsistency, error);
+                }
+                case RETRY_NEXT -> {
+                    addError(endpoint, error);
+                    retries.incrementAndGet();
+                    return next(retryCount + 1, retryConsistency, error);
+                }
+                case IGNORE -> {
+                    addError(endpoint, error);
+                    Envelope empty = Envelope.response(ctx.version(), 0, VoidResult.INSTANCE);
+                    return Mono.just(new Answer(empty, endpoint, target.transport()));
+                }
+                default -> {
+                    return Mono.error(withHistory(error));
+                }
+            }
         }
 
-        private boolean isIdempotent() {
-            Boolean idempotent = statement.idempotent();
-            return idempotent != null ? idempotent : ctx.config().defaultIdempotence();
+        /**
+         * The retry policy's decision, or null for errors it is not asked about. Write timeouts and
+         * request errors of non-idempotent statements are rethrown without asking: the write may
+         * have been applied.
+         */
+        private RetryDecision decide(Throwable error, int retryCount) {
+            RetryPolicy policy = settings.retryPolicy();
+            if (error instanceof ReadTimeoutException e) {
+                return policy.onReadTimeout(statement, e, retryCount);
+            } else if (error instanceof UnavailableException e) {
+                return policy.onUnavailable(statement, e, retryCount);
+            } else if (error instanceof WriteTimeoutException e) {
+                return idempotent ? policy.onWriteTimeout(statement, e, retryCount) : null;
+            } else if (error instanceof ConnectionClosedException || error instanceof OverloadedException
+                    || error instanceof ServerErrorException || error instanceof TruncateException
+                    || error instanceof ReadFailureException || error instanceof WriteFailureException) {
+                return idempotent ? policy.onRequestError(statement, error, retryCount) : null;
+            }
+            return null;
         }
 
-        private Mono<Answer> sendOn(CqlTransport transport, Request message, RequestTracker.Kind sentKind,
-                                    boolean mayReprepare) {
+        private synchronized void addError(InetSocketAddress endpoint, Throwable error) {
+            node = endpoint;
+            errors.add(new AbstractMap.SimpleImmutableEntry<>(endpoint, error));
+        }
+
+        private synchronized List<Map.Entry<InetSocketAddress, Throwable>> errorList() {
+            return List.copyOf(errors);
+        }
+
+        private NoNodeAvailableException noNodeAvailable() {
+            Map<InetSocketAddress, Throwable> byNode = new LinkedHashMap<>();
+            for (Map.Entry<InetSocketAddress, Throwable> e : errorList()) {
+                byNode.put(e.getKey(), e.getValue());
+            }
+            return new NoNodeAvailableException("no node could take " + statement, byNode);
+        }
+
+        /** A server error (a fresh instance per answer) carries the errors of the earlier attempts. */
+        private Throwable withHistory(Throwable error) {
+            if (error instanceof ServerException) {
+                for (Map.Entry<InetSocketAddress, Throwable> e : errorList()) {
+                    if (e.getValue() != error) {
+                        error.addSuppressed(e.getValue());
+                    }
+                }
+            }
+            return error;
+        }
+
+        private Mono<Answer> sendOn(CqlTransport transport, Request message, ConsistencyLevel consistency,
+                                    RequestTracker.Kind sentKind, boolean mayReprepare) {
             InetSocketAddress endpoint = transport.endpoint();
             node = endpoint;
             RequestTracker tracker = ctx.tracker();
@@ -137,11 +314,11 @@ public final class RequestHandler {
                         .doOnCancel(() -> tracker.onError(sentKind, statement, endpoint,
                                 new CancellationException("cancelled"), System.nanoTime() - start))
                         .doOnError(e -> tracker.onError(sentKind, statement, endpoint, e, System.nanoTime() - start))
-                        .flatMap(envelope -> handle(transport, envelope, start, sentKind, mayReprepare));
+                        .flatMap(envelope -> handle(transport, envelope, start, consistency, sentKind, mayReprepare));
             });
         }
 
-        private Mono<Answer> handle(CqlTransport transport, Envelope envelope, long start,
+        private Mono<Answer> handle(CqlTransport transport, Envelope envelope, long start, ConsistencyLevel consistency,
                                     RequestTracker.Kind sentKind, boolean mayReprepare) {
             Message response = envelope.message();
             InetSocketAddress endpoint = transport.endpoint();
@@ -152,7 +329,8 @@ public final class RequestHandler {
                     if (prepared != null) {
                         ctx.tracker().onError(sentKind, statement, endpoint, ErrorMapper.map(error, endpoint), latency);
                         return reprepare(transport, prepared)
-                                .then(Mono.defer(() -> sendOn(transport, request.get(), sentKind, false)));
+                                .then(Mono.defer(() -> sendOn(transport, request.apply(consistency), consistency,
+                                        sentKind, false)));
                     }
                 }
                 RuntimeException mapped = ErrorMapper.map(error, endpoint);
@@ -165,7 +343,7 @@ public final class RequestHandler {
 
         private Mono<Void> reprepare(CqlTransport transport, DefaultPreparedStatement prepared) {
             Prepare prepare = new Prepare(prepared.query(), prepared.keyspace());
-            return sendOn(transport, prepare, RequestTracker.Kind.PREPARE, false)
+            return sendOn(transport, prepare, null, RequestTracker.Kind.PREPARE, false)
                     .flatMap(answer -> {
                         if (answer.envelope().message() instanceof PreparedResult result) {
                             prepared.refresh(result);
@@ -184,7 +362,8 @@ public final class RequestHandler {
 
     /** Sends a PREPARE through the plan of {@code statement} (whose timeout and payload apply). */
     public Mono<PreparedResult> prepare(Statement<?> statement, Prepare prepare) {
-        return send(statement, () -> prepare, RequestTracker.Kind.PREPARE, 0)
+        return Mono.defer(() -> send(statement, ctx.settings(statement), consistency -> prepare,
+                        RequestTracker.Kind.PREPARE, 0))
                 .flatMap(answer -> answer.envelope().message() instanceof PreparedResult result
                         ? Mono.just(result)
                         : Mono.error(new IllegalStateException("unexpected answer to PREPARE: "

@@ -3,6 +3,9 @@ package io.reactivecql.internal.request;
 import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.codec.CodecRegistry;
+import io.reactivecql.api.profile.RequestPolicies;
+import io.reactivecql.api.statement.Statement;
+import io.reactivecql.internal.policy.throttling.ConcurrencyLimiter;
 import io.reactivecql.protocol.ProtocolVersion;
 
 import java.util.Objects;
@@ -11,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * What every request of one session shares: settings, codecs, the request tracker, the timestamp
- * generator, the query planner, the protocol version and the session's current keyspace.
+ * generator, the query planner, the protocol version, the request policies (retry, speculative
+ * executions, execution profiles), the request throttler and the session's current keyspace.
  * Immutable but for the keyspace, which a {@code USE} changes.
  */
 public final class SessionContext {
@@ -27,6 +31,9 @@ public final class SessionContext {
     private final AtomicReference<String> keyspace;
     private final QueryPlanner planner;
     private final Consumer<String> keyspaceListener;
+    private final RequestPolicies policies;
+    /** Null when throttling is disabled. */
+    private final ConcurrencyLimiter limiter;
 
     /**
      * @param keyspace         the session's keyspace holder (shared with the pools, which USE it on new
@@ -36,6 +43,18 @@ public final class SessionContext {
      */
     public SessionContext(DriverConfig config, CodecRegistry registry, RequestTracker tracker, ProtocolVersion version,
                           AtomicReference<String> keyspace, QueryPlanner planner, Consumer<String> keyspaceListener) {
+        this(config, registry, tracker, version, keyspace, planner, keyspaceListener, RequestPolicies.defaults());
+    }
+
+    /** As the other constructor, with these request policies (null: the defaults). */
+    public SessionContext(DriverConfig config, CodecRegistry registry, RequestTracker tracker, ProtocolVersion version,
+                          AtomicReference<String> keyspace, QueryPlanner planner, Consumer<String> keyspaceListener,
+                          RequestPolicies policies) {
+        this.policies = policies == null ? RequestPolicies.defaults() : policies;
+        this.limiter = this.policies.throttling().isEnabled()
+                ? new ConcurrencyLimiter(this.policies.throttling().maxConcurrentRequests(),
+                this.policies.throttling().maxQueueSize())
+                : null;
         this.config = Objects.requireNonNull(config, "config");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.tracker = tracker == null ? NO_TRACKER : tracker;
@@ -67,6 +86,37 @@ public final class SessionContext {
 
     public QueryPlanner planner() {
         return planner;
+    }
+
+    public RequestPolicies policies() {
+        return policies;
+    }
+
+    /** The request throttler, or null when throttling is disabled. */
+    ConcurrencyLimiter limiter() {
+        return limiter;
+    }
+
+    /**
+     * The settings {@code statement} executes with.
+     *
+     * @throws IllegalArgumentException when it names an execution profile the session does not have
+     */
+    RequestSettings settings(Statement<?> statement) {
+        return RequestSettings.resolve(config, policies, statement);
+    }
+
+    /**
+     * The rows per page of {@code statement} (its own, its profile's or the session's); an unknown
+     * profile counts as none here, and fails the execution itself.
+     */
+    public int pageSize(Statement<?> statement) {
+        try {
+            return settings(statement).pageSize();
+        } catch (IllegalArgumentException e) {
+            return statement.pageSize() != io.reactivecql.api.statement.StatementOptions.NOT_SET
+                    ? statement.pageSize() : config.pageSize();
+        }
     }
 
     /** The session's current keyspace, or null. */

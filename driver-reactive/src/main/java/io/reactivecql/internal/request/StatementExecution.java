@@ -1,6 +1,5 @@
 package io.reactivecql.internal.request;
 
-import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.errors.InvalidBindingException;
 import io.reactivecql.api.errors.UnsupportedFeatureException;
@@ -15,6 +14,7 @@ import io.reactivecql.internal.result.DefaultResultPage;
 import io.reactivecql.internal.result.RowShape;
 import io.reactivecql.internal.statement.DefaultPreparedStatement;
 import io.reactivecql.protocol.Envelope;
+import io.reactivecql.protocol.ConsistencyLevel;
 import io.reactivecql.protocol.Message;
 import io.reactivecql.protocol.ProtocolVersion;
 import io.reactivecql.protocol.Request;
@@ -48,17 +48,20 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
     private final QueryOptions options;
     private final Batch batch;
     private final DefaultPreparedStatement prepared;
+    private final RequestSettings settings;
     private volatile RowShape lastShape;
 
     /**
      * Encodes the request; throws {@link InvalidBindingException} or
-     * {@link UnsupportedFeatureException} when it cannot be sent.
+     * {@link UnsupportedFeatureException} when it cannot be sent, {@link IllegalArgumentException}
+     * when it names an execution profile the session does not have.
      */
     public StatementExecution(RequestHandler handler, Statement<?> statement) {
         this.ctx = handler.context();
         this.handler = handler;
         this.statement = statement;
         this.version = ctx.version();
+        this.settings = ctx.settings(statement);
         checkVersion(statement);
         long timestamp = statement.timestamp() != StatementOptions.NO_TIMESTAMP ? statement.timestamp()
                 : ctx.timestamps().next();
@@ -96,11 +99,10 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
     }
 
     private QueryOptions.Builder common(Statement<?> s, long timestamp) {
-        DriverConfig config = ctx.config();
         return QueryOptions.builder()
-                .consistency(s.consistency() != null ? s.consistency() : config.consistency())
-                .serialConsistency(s.serialConsistency() != null ? s.serialConsistency() : config.serialConsistency())
-                .pageSize(s.pageSize() != StatementOptions.NOT_SET ? s.pageSize() : config.pageSize())
+                .consistency(settings.consistency())
+                .serialConsistency(settings.serialConsistency())
+                .pageSize(settings.pageSize())
                 .pagingState(s.pagingState())
                 .defaultTimestamp(timestamp)
                 .keyspace(s.keyspace())
@@ -133,10 +135,9 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
     }
 
     private Batch batch(BatchStatement b, long timestamp) {
-        DriverConfig config = ctx.config();
         Batch.Builder builder = Batch.builder(b.type())
-                .consistency(b.consistency() != null ? b.consistency() : config.consistency())
-                .serialConsistency(b.serialConsistency() != null ? b.serialConsistency() : config.serialConsistency())
+                .consistency(settings.consistency())
+                .serialConsistency(settings.serialConsistency())
                 .defaultTimestamp(timestamp)
                 .keyspace(b.keyspace())
                 .nowInSeconds(b.nowInSeconds() != StatementOptions.NOT_SET ? b.nowInSeconds()
@@ -153,14 +154,21 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
         return builder.build();
     }
 
-    /** The request for the page after {@code pagingState} (null: the statement's own start). */
-    private Request request(ByteBuffer pagingState) {
+    /**
+     * The request for the page after {@code pagingState} (null: the statement's own start), at
+     * {@code consistency} (null: the statement's).
+     */
+    private Request request(ByteBuffer pagingState, ConsistencyLevel consistency) {
         if (batch != null) {
-            return batch;
+            return consistency == null ? batch : new Batch(batch.type(), batch.statements(), consistency,
+                    batch.serialConsistency(), batch.defaultTimestamp(), batch.keyspace(), batch.nowInSeconds());
         }
         QueryOptions page = options;
-        if (pagingState != null || prepared != null) {
+        if (pagingState != null || prepared != null || consistency != null) {
             QueryOptions.Builder b = options.toBuilder();
+            if (consistency != null) {
+                b.consistency(consistency);
+            }
             if (pagingState != null) {
                 b.pagingState(pagingState);
             }
@@ -184,7 +192,8 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
 
     @Override
     public Mono<DefaultResultPage> fetch(ByteBuffer pagingState, int pageNumber) {
-        return handler.send(statement, () -> request(pagingState), RequestTracker.Kind.EXECUTE, pageNumber)
+        return handler.send(statement, settings, consistency -> request(pagingState, consistency),
+                        RequestTracker.Kind.EXECUTE, pageNumber)
                 .map(answer -> toPage(answer, pageNumber));
     }
 
@@ -203,7 +212,8 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
             ctx.keyspaceChanged(ks.keyspace());
         }
         DefaultExecutionInfo info = new DefaultExecutionInfo(statement, answer.node(), envelope.warnings(),
-                envelope.tracingId(), next, envelope.customPayload(), handler::trace);
+                envelope.tracingId(), next, envelope.customPayload(), handler::trace, answer.retryCount(),
+                answer.speculativeExecutions(), answer.errors());
         return new DefaultResultPage(rows, shape, info, next, this, pageNumber);
     }
 

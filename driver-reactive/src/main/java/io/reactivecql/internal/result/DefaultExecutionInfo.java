@@ -15,7 +15,21 @@ import java.util.function.Function;
 /** The execution info of one page. */
 public record DefaultExecutionInfo(Statement<?> statement, InetSocketAddress coordinator, List<String> warnings,
                                    UUID tracingId, ByteBuffer pagingState, Map<String, ByteBuffer> customPayload,
-                                   Function<UUID, Mono<QueryTrace>> traces) implements ExecutionInfo {
+                                   Function<UUID, Mono<QueryTrace>> traces, int retryCount,
+                                   int speculativeExecutionCount, List<Map.Entry<InetSocketAddress, Throwable>> errors)
+        implements ExecutionInfo {
+
+    /** Copies the error list. */
+    public DefaultExecutionInfo {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** The info of a request sent once. */
+    public DefaultExecutionInfo(Statement<?> statement, InetSocketAddress coordinator, List<String> warnings,
+                                UUID tracingId, ByteBuffer pagingState, Map<String, ByteBuffer> customPayload,
+                                Function<UUID, Mono<QueryTrace>> traces) {
+        this(statement, coordinator, warnings, tracingId, pagingState, customPayload, traces, 0, 0, List.of());
+    }
 
     @Override
     public ByteBuffer pagingState() {
@@ -34,6 +48,7 @@ public record DefaultExecutionInfo(Statement<?> statement, InetSocketAddress coo
     @Override
     public String toString() {
         return "ExecutionInfo[coordinator=" + coordinator + ", warnings=" + warnings + ", tracingId=" + tracingId
-                + ", morePages=" + (pagingState != null) + "]";
+                + ", morePages=" + (pagingState != null) + ", retries=" + retryCount + ", speculativeExecutions="
+                + speculativeExecutionCount + ", errors=" + errors.size() + "]";
     }
 }

@@ -3,6 +3,8 @@ package io.reactivecql.internal.session;
 import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.ReactiveSession;
 import io.reactivecql.api.codec.CodecRegistry;
+import io.reactivecql.api.metadata.Node;
+import io.reactivecql.api.metadata.NodeStateEvent;
 import io.reactivecql.api.errors.SessionClosedException;
 import io.reactivecql.api.errors.UnsupportedFeatureException;
 import io.reactivecql.api.result.ResultPage;
@@ -13,6 +15,7 @@ import io.reactivecql.api.statement.SimpleStatement;
 import io.reactivecql.api.statement.Statement;
 import io.reactivecql.api.statement.StatementOptions;
 import io.reactivecql.internal.connection.ConnectionFactory;
+import io.reactivecql.internal.control.ClusterRuntime;
 import io.reactivecql.internal.connection.CqlTransport;
 import io.reactivecql.internal.pool.ConnectionPool;
 import io.reactivecql.internal.request.RequestHandler;
@@ -31,18 +34,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The session: statements in, rows out, through one {@link RequestHandler} and the pools. */
-final class DefaultSession implements ReactiveSession {
+final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSession.class);
 
     private final SessionContext ctx;
     private final RequestHandler handler;
-    private final ConnectionPool pool;
+    private final ClusterRuntime cluster;
     private final ConnectionFactory ownedFactory;
     private final PreparedCache preparedCache = new PreparedCache();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -51,22 +56,39 @@ final class DefaultSession implements ReactiveSession {
     /**
      * @param ownedFactory the factory to close with the session (null when the caller owns it)
      */
-    DefaultSession(SessionContext ctx, ConnectionPool pool, ConnectionFactory ownedFactory) {
+    DefaultSession(SessionContext ctx, ClusterRuntime cluster, ConnectionFactory ownedFactory) {
         this.ctx = ctx;
         this.handler = new RequestHandler(ctx);
-        this.pool = pool;
+        this.cluster = cluster;
         this.ownedFactory = ownedFactory;
     }
 
-    /** Switches every connection of the pool to {@code keyspace} after a {@code USE} on one of them. */
-    static void useKeyspace(ConnectionPool pool, String keyspace) {
+    /** Switches every connection of the pools to {@code keyspace} after a {@code USE} on one of them. */
+    static void useKeyspace(Collection<ConnectionPool> pools, String keyspace) {
         Query use = new Query("USE " + CqlIdentifiers.quoteIfNeeded(keyspace));
-        for (CqlTransport connection : pool.connections()) {
-            if (!connection.isClosed()) {
-                connection.send(use).subscribe(null, e -> LOG.warn("could not switch {} to keyspace {}: {}",
-                        connection.endpoint(), keyspace, e.toString()));
+        for (ConnectionPool pool : pools) {
+            for (CqlTransport connection : pool.connections()) {
+                if (!connection.isClosed()) {
+                    connection.send(use).subscribe(null, e -> LOG.warn("could not switch {} to keyspace {}: {}",
+                            connection.endpoint(), keyspace, e.toString()));
+                }
             }
         }
+    }
+
+    @Override
+    public ClusterRuntime cluster() {
+        return cluster;
+    }
+
+    @Override
+    public List<Node> nodes() {
+        return cluster.nodes();
+    }
+
+    @Override
+    public Flux<NodeStateEvent> nodeEvents() {
+        return cluster.events();
     }
 
     @Override
@@ -81,8 +103,7 @@ final class DefaultSession implements ReactiveSession {
 
     @Override
     public Flux<Row> execute(Statement<?> statement) {
-        int pageSize = statement.pageSize() != StatementOptions.NOT_SET ? statement.pageSize()
-                : ctx.config().pageSize();
+        int pageSize = ctx.pageSize(statement);
         return new RowPublisher(() -> {
             checkOpen();
             return new StatementExecution(handler, statement);
@@ -182,7 +203,7 @@ final class DefaultSession implements ReactiveSession {
             if (closed.compareAndSet(false, true)) {
                 preparedCache.clear();
                 Mono<Void> factoryClose = ownedFactory == null ? Mono.empty() : ownedFactory.close();
-                pool.close()
+                cluster.close()
                         .onErrorResume(e -> {
                             LOG.warn("closing the connections failed: {}", e.toString());
                             return Mono.empty();
@@ -196,6 +217,6 @@ final class DefaultSession implements ReactiveSession {
 
     @Override
     public String toString() {
-        return "ReactiveSession[" + pool.endpoint() + ", " + ctx.version() + (closed.get() ? ", closed" : "") + "]";
+        return "ReactiveSession[" + cluster + ", " + ctx.version() + (closed.get() ? ", closed" : "") + "]";
     }
 }

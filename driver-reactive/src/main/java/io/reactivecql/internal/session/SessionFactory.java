@@ -10,15 +10,23 @@ import io.reactivecql.internal.connection.ConnectionConfig;
 import io.reactivecql.internal.connection.ConnectionFactory;
 import io.reactivecql.internal.connection.CqlTransport;
 import io.reactivecql.internal.connection.ReactorNettyConnectionFactory;
+import io.reactivecql.internal.control.ClusterRuntime;
+import io.reactivecql.internal.control.DefaultClusterRuntime;
 import io.reactivecql.internal.pool.ConnectionPool;
 import io.reactivecql.internal.pool.NodePool;
 import io.reactivecql.internal.request.SessionContext;
 import io.reactivecql.internal.request.SingleNodePlanner;
 import io.reactivecql.protocol.ProtocolVersion;
 import io.reactivecql.protocol.types.CqlIdentifiers;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Opens sessions: tries the contact points in order until one accepts a pool of connections, then
- * builds the session around that pool. Public only so that the API's {@code SessionBuilder} and
+ * Opens sessions. {@link #connect(SessionBuilder)} (and {@link #connectCluster}) discover the
+ * cluster through a control connection and open a pool per node; {@link #connect(SessionBuilder,
+ * ConnectionFactory, boolean)} (no discovery, for scripted single-node tests) tries the contact
+ * points in order until one accepts a pool of connections, then builds the session around that pool. Public only so that the API's {@code SessionBuilder} and
  * the tests (with a scripted {@link ConnectionFactory}) can reach it.
  */
 public final class SessionFactory {
@@ -44,7 +54,7 @@ public final class SessionFactory {
     public static Mono<ReactiveSession> connect(SessionBuilder builder) {
         return Mono.defer(() -> {
             ConnectionFactory factory = new ReactorNettyConnectionFactory();
-            return connect(builder, factory, true);
+            return connectCluster(builder, factory, true);
         });
     }
 
@@ -93,12 +103,93 @@ public final class SessionFactory {
                         }
                         SessionContext ctx = new SessionContext(config, registry, builder.requestTracker(),
                                 first.protocolVersion(), keyspace, new SingleNodePlanner(pool),
-                                newKeyspace -> DefaultSession.useKeyspace(pool, newKeyspace));
-                        return new DefaultSession(ctx, pool, ownsFactory ? factory : null);
+                                newKeyspace -> DefaultSession.useKeyspace(List.of(pool), newKeyspace),
+                                builder.requestPolicies());
+                        return new DefaultSession(ctx, ClusterRuntime.single(pool), ownsFactory ? factory : null);
                     });
             return ownsFactory ? session.onErrorResume(e -> factory.close().onErrorResume(x -> Mono.empty())
                     .then(Mono.error(e))) : session;
         });
+    }
+
+    /**
+     * Opens a cluster session whose connections come from {@code factory}: resolves the contact
+     * points (off the event loops), opens the control connection, discovers the nodes, opens their
+     * pools, and routes requests with the builder's load-balancing policy.
+     *
+     * @param ownsFactory whether closing the session (or failing to open it) closes the factory
+     */
+    public static Mono<ReactiveSession> connectCluster(SessionBuilder builder, ConnectionFactory factory,
+                                                       boolean ownsFactory) {
+        return Mono.defer(() -> {
+            if (builder.contactPoints().isEmpty()) {
+                return Mono.error(new IllegalStateException("no contact point: call addContactPoint first"));
+            }
+            DriverConfig config = builder.config();
+            CodecRegistry registry = CodecRegistry.of(builder.codecs());
+            AtomicReference<String> keyspace = new AtomicReference<>(
+                    builder.keyspace() == null ? null : CqlIdentifiers.fromCql(builder.keyspace()));
+            AtomicReference<ProtocolVersion> version = new AtomicReference<>(builder.protocolVersion());
+            ConnectionFactory recording = new ConnectionFactory() {
+                @Override
+                public Mono<CqlTransport> connect(InetSocketAddress endpoint, ConnectionConfig connectionConfig) {
+                    return factory.connect(endpoint, connectionConfig)
+                            .doOnNext(c -> version.compareAndSet(null, c.protocolVersion()));
+                }
+
+                @Override
+                public Mono<Void> close() {
+                    return factory.close();
+                }
+            };
+            DefaultClusterRuntime cluster = new DefaultClusterRuntime(recording,
+                    events -> new ConnectionConfig(version.get(), builder.compression().protocolName(),
+                            builder.authProvider(), builder.sslContext(), builder.hostnameVerification(),
+                            config.connectTimeout(), config.heartbeatInterval(), config.maxRequestsPerConnection(),
+                            config.maxQueuedRequests(), events.isEmpty() ? keyspace.get() : null, events,
+                            DRIVER_NAME, DRIVER_VERSION),
+                    builder.loadBalancingPolicy(), builder.reconnectionPolicy(), builder.addressTranslator(),
+                    builder.replicaLocator(), builder.localDatacenter(), config.connectionsPerNode(),
+                    config.remoteConnectionsPerNode());
+            Mono<ReactiveSession> session = resolve(builder.contactPoints())
+                    .flatMap(points -> cluster.init(points))
+                    .then(Mono.fromCallable(() -> {
+                        SessionContext ctx = new SessionContext(config, registry, builder.requestTracker(),
+                                version.get(), keyspace, cluster.planner(),
+                                newKeyspace -> DefaultSession.useKeyspace(cluster.pools(), newKeyspace),
+                                builder.requestPolicies());
+                        return (ReactiveSession) new DefaultSession(ctx, cluster, ownsFactory ? factory : null);
+                    }));
+            return ownsFactory ? session.onErrorResume(e -> factory.close().onErrorResume(x -> Mono.empty())
+                    .then(Mono.error(e))) : session;
+        });
+    }
+
+    /**
+     * Every address of every contact point: literal addresses as given, host names resolved to all
+     * their addresses (on the bounded-elastic scheduler: DNS blocks). A name that does not resolve
+     * is skipped (logged) unless none resolves.
+     */
+    static Mono<List<InetSocketAddress>> resolve(List<InetSocketAddress> points) {
+        return Flux.fromIterable(points)
+                .concatMap(point -> isLiteral(point) ? Mono.just(List.of(point))
+                        : Mono.fromCallable(() -> {
+                            List<InetSocketAddress> all = new ArrayList<>();
+                            for (InetAddress a : InetAddress.getAllByName(point.getHostString())) {
+                                all.add(new InetSocketAddress(a, point.getPort()));
+                            }
+                            return all;
+                        }).subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(UnknownHostException.class, e -> Mono.just(List.of())))
+                .collect(LinkedHashSet<InetSocketAddress>::new, LinkedHashSet::addAll)
+                .flatMap(all -> all.isEmpty()
+                        ? Mono.error(new NoNodeAvailableException("no contact point resolves: " + points, Map.of()))
+                        : Mono.just(List.copyOf(all)));
+    }
+
+    private static boolean isLiteral(InetSocketAddress point) {
+        String host = point.getHostString();
+        return host.indexOf(':') >= 0 || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
     private static Mono<ConnectionPool> openFirst(List<InetSocketAddress> points, int i, ConnectionFactory factory,

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * TLS on the native port of the shared node restarted with a self-signed certificate for 127.0.0.1 (IP
+ * TLS on the native port of the shared node restarted with a self-signed certificate for the node's IP (IP
  * subject alternative name only) made by keytool in the test.
  */
 class TlsIT {
@@ -48,7 +48,9 @@ class TlsIT {
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(System.getenv(SharedCassandra.CONTACT_POINTS_VARIABLE) == null, "needs a node of its own");
-        Path keystore = selfSignedKeystore(dir);
+        // the node's address: 127.0.0.1 unless the build moved its nodes (reactivecql.cassandra.addressOffset)
+        String nodeIp = "127.0.0." + (Integer.getInteger("reactivecql.cassandra.addressOffset", 0) + 1);
+        Path keystore = selfSignedKeystore(dir, nodeIp);
         trusting = SslContextBuilder.forClient().trustManager(trustManagers(keystore)).build();
         // the shared node, restarted with TLS (the next class asking for other settings restarts it again)
         cluster = SharedCassandra.acquire(EmbeddedCassandra.builder()
@@ -83,9 +85,9 @@ class TlsIT {
 
     @Test
     void hostnameVerificationRejectsACertificateForAnotherHost() throws Exception {
-        // the same node, addressed as "localhost": the certificate names only 127.0.0.1
+        // the same node, addressed as "localhost": the certificate names only the node's IP
         InetSocketAddress asLocalhost = new InetSocketAddress(
-                InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), node().getPort());
+                InetAddress.getByAddress("localhost", node().getAddress().getAddress()), node().getPort());
         Object refused = factory.connect(asLocalhost, Connections.builder().ssl(trusting, true).build())
                 .map(Object.class::cast).onErrorResume(Mono::just).block(TIMEOUT);
         ConnectionInitException error = assertInstanceOf(ConnectionInitException.class, refused);
@@ -110,12 +112,12 @@ class TlsIT {
         assertInstanceOf(SSLHandshakeException.class, error.getCause());
     }
 
-    /** A PKCS12 keystore with a self-signed EC certificate for 127.0.0.1, made by keytool. */
-    private static Path selfSignedKeystore(Path directory) throws Exception {
+    /** A PKCS12 keystore with a self-signed EC certificate for {@code ip} only, made by keytool. */
+    private static Path selfSignedKeystore(Path directory, String ip) throws Exception {
         Path keystore = directory.resolve("node.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "node", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+                "-dname", "CN=" + ip, "-ext", "SAN=ip:" + ip, "-validity", "2",
                 "-storetype", "PKCS12", "-keystore", keystore.toString(),
                 "-storepass", PASSWORD, "-keypass", PASSWORD)
                 .redirectErrorStream(true).start();

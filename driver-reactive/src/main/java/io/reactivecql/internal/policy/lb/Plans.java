@@ -1,0 +1,103 @@
+package io.reactivecql.internal.policy.lb;
+
+import io.reactivecql.api.metadata.Node;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
+
+/** Lazy plan building blocks: nothing is sorted or copied up front. */
+final class Plans {
+
+    private Plans() {
+    }
+
+    /** The nodes of {@code nodes} that pass {@code filter}, starting at index {@code start} (mod size), wrapping around. */
+    static Iterator<Node> rotating(List<Node> nodes, int start, Predicate<Node> filter) {
+        int size = nodes.size();
+        if (size == 0) {
+            return Collections.emptyIterator();
+        }
+        int first = Math.floorMod(start, size);
+        return new Filtering(new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < size;
+            }
+
+            @Override
+            public Node next() {
+                if (i >= size) {
+                    throw new NoSuchElementException();
+                }
+                return nodes.get((first + i++) % size);
+            }
+        }, filter);
+    }
+
+    /** {@code first}, then {@code rest} (each consulted only once the one before is exhausted). */
+    static Iterator<Node> concat(Iterator<Node> first, java.util.function.Supplier<Iterator<Node>> rest) {
+        return new Iterator<>() {
+            private Iterator<Node> current = first;
+            private boolean switched;
+
+            @Override
+            public boolean hasNext() {
+                if (current.hasNext()) {
+                    return true;
+                }
+                if (!switched) {
+                    switched = true;
+                    current = rest.get();
+                    return current.hasNext();
+                }
+                return false;
+            }
+
+            @Override
+            public Node next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** The elements of {@code source} that pass {@code filter}, lazily. */
+    static final class Filtering implements Iterator<Node> {
+        private final Iterator<Node> source;
+        private final Predicate<Node> filter;
+        private Node next;
+
+        Filtering(Iterator<Node> source, Predicate<Node> filter) {
+            this.source = source;
+            this.filter = filter;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && source.hasNext()) {
+                Node n = source.next();
+                if (filter.test(n)) {
+                    next = n;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public Node next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Node n = next;
+            next = null;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Internal: the lock-free request concurrency limiter behind request throttling. Not public API. */
+package io.reactivecql.internal.policy.throttling;

@@ -1,0 +1,66 @@
+package io.reactivecql.internal.request;
+
+import io.reactivecql.api.DriverConfig;
+import io.reactivecql.api.policy.retry.RetryPolicy;
+import io.reactivecql.api.policy.specex.SpeculativeExecutionPolicy;
+import io.reactivecql.api.profile.ExecutionProfile;
+import io.reactivecql.api.profile.RequestPolicies;
+import io.reactivecql.api.statement.Statement;
+import io.reactivecql.api.statement.StatementOptions;
+import io.reactivecql.protocol.ConsistencyLevel;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The settings one statement executes with: each from the statement when it sets it, else from
+ * its execution profile, else from the session.
+ *
+ * @param profile the execution profile, or null
+ */
+record RequestSettings(ExecutionProfile profile, ConsistencyLevel consistency, ConsistencyLevel serialConsistency,
+                       int pageSize, Duration timeout, RetryPolicy retryPolicy,
+                       SpeculativeExecutionPolicy speculativeExecutionPolicy) {
+
+    /**
+     * Resolves the settings of {@code statement}.
+     *
+     * @throws IllegalArgumentException when the statement names a profile the session does not have
+     */
+    static RequestSettings resolve(DriverConfig config, RequestPolicies policies, Statement<?> statement) {
+        ExecutionProfile profile = profile(policies, statement.executionProfileName());
+        ConsistencyLevel consistency = first(statement.consistency(),
+                profile == null ? null : profile.consistency(), config.consistency());
+        ConsistencyLevel serial = first(statement.serialConsistency(),
+                profile == null ? null : profile.serialConsistency(), config.serialConsistency());
+        Duration timeout = first(statement.timeout(), profile == null ? null : profile.timeout(),
+                config.requestTimeout());
+        int pageSize = statement.pageSize() != StatementOptions.NOT_SET ? statement.pageSize()
+                : profile != null && profile.pageSize() != StatementOptions.NOT_SET ? profile.pageSize()
+                : config.pageSize();
+        RetryPolicy retry = first(null, profile == null ? null : profile.retryPolicy(), policies.retryPolicy());
+        SpeculativeExecutionPolicy specex = first(null,
+                profile == null ? null : profile.speculativeExecutionPolicy(), policies.speculativeExecutionPolicy());
+        return new RequestSettings(profile, consistency, serial, pageSize, timeout, retry, specex);
+    }
+
+    /** The profile called {@code name} (null: none). */
+    static ExecutionProfile profile(RequestPolicies policies, String name) {
+        if (name == null) {
+            return null;
+        }
+        Map<String, ExecutionProfile> profiles = policies.profiles();
+        ExecutionProfile profile = profiles.get(name);
+        if (profile == null) {
+            throw new IllegalArgumentException("unknown execution profile '" + name + "': the session has "
+                    + (profiles.isEmpty() ? "no execution profile (SessionBuilder.withExecutionProfile)"
+                    : "the profiles " + new TreeSet<>(profiles.keySet())));
+        }
+        return profile;
+    }
+
+    private static <T> T first(T statement, T profile, T session) {
+        return statement != null ? statement : profile != null ? profile : session;
+    }
+}
