@@ -69,31 +69,10 @@ public final class SessionFactory {
             if (contactPoints.isEmpty()) {
                 return Mono.error(new IllegalStateException("no contact point: call addContactPoint first"));
             }
-            DriverConfig config = builder.config();
-            CodecRegistry registry = CodecRegistry.of(builder.codecs());
-            // the keyspace in its internal (case-sensitive) form, as USE and Set_keyspace results give it
-            AtomicReference<String> keyspace = new AtomicReference<>(
-                    builder.keyspace() == null ? null : CqlIdentifiers.fromCql(builder.keyspace()));
-            // once a connection has negotiated a version, later ones ask for it directly
-            AtomicReference<ProtocolVersion> version = new AtomicReference<>(builder.protocolVersion());
-            ConnectionFactory recording = new ConnectionFactory() {
-                @Override
-                public Mono<CqlTransport> connect(InetSocketAddress endpoint, ConnectionConfig config) {
-                    return factory.connect(endpoint, config)
-                            .doOnNext(c -> version.compareAndSet(null, c.protocolVersion()));
-                }
-
-                @Override
-                public Mono<Void> close() {
-                    return factory.close();
-                }
-            };
-            Supplier<ConnectionConfig> connectionConfig = () -> new ConnectionConfig(version.get(),
-                    builder.compression().protocolName(), builder.authProvider(), builder.sslContext(),
-                    builder.hostnameVerification(), config.connectTimeout(), config.heartbeatInterval(),
-                    config.maxRequestsPerConnection(), config.maxQueuedRequests(), keyspace.get(), List.of(),
-                    DRIVER_NAME, DRIVER_VERSION);
-            Mono<ReactiveSession> session = openFirst(contactPoints, 0, recording, connectionConfig,
+            Shared shared = new Shared(builder, factory);
+            DriverConfig config = shared.config;
+            Supplier<ConnectionConfig> connectionConfig = () -> shared.connectionConfig(List.of());
+            Mono<ReactiveSession> session = openFirst(contactPoints, 0, shared.recording, connectionConfig,
                     config.connectionsPerNode(), new LinkedHashMap<>())
                     .map(pool -> {
                         CqlTransport first = pool.borrow();
@@ -101,8 +80,8 @@ public final class SessionFactory {
                             throw new IllegalStateException("the pool to " + pool.endpoint()
                                     + " lost its connection while opening");
                         }
-                        SessionContext ctx = new SessionContext(config, registry, builder.requestTracker(),
-                                first.protocolVersion(), keyspace, new SingleNodePlanner(pool),
+                        SessionContext ctx = new SessionContext(config, shared.registry, builder.requestTracker(),
+                                first.protocolVersion(), shared.keyspace, new SingleNodePlanner(pool),
                                 newKeyspace -> DefaultSession.useKeyspace(List.of(pool), newKeyspace),
                                 builder.requestPolicies());
                         return new DefaultSession(ctx, ClusterRuntime.single(pool), ownsFactory ? factory : null);
@@ -125,37 +104,17 @@ public final class SessionFactory {
             if (builder.contactPoints().isEmpty()) {
                 return Mono.error(new IllegalStateException("no contact point: call addContactPoint first"));
             }
-            DriverConfig config = builder.config();
-            CodecRegistry registry = CodecRegistry.of(builder.codecs());
-            AtomicReference<String> keyspace = new AtomicReference<>(
-                    builder.keyspace() == null ? null : CqlIdentifiers.fromCql(builder.keyspace()));
-            AtomicReference<ProtocolVersion> version = new AtomicReference<>(builder.protocolVersion());
-            ConnectionFactory recording = new ConnectionFactory() {
-                @Override
-                public Mono<CqlTransport> connect(InetSocketAddress endpoint, ConnectionConfig connectionConfig) {
-                    return factory.connect(endpoint, connectionConfig)
-                            .doOnNext(c -> version.compareAndSet(null, c.protocolVersion()));
-                }
-
-                @Override
-                public Mono<Void> close() {
-                    return factory.close();
-                }
-            };
-            DefaultClusterRuntime cluster = new DefaultClusterRuntime(recording,
-                    events -> new ConnectionConfig(version.get(), builder.compression().protocolName(),
-                            builder.authProvider(), builder.sslContext(), builder.hostnameVerification(),
-                            config.connectTimeout(), config.heartbeatInterval(), config.maxRequestsPerConnection(),
-                            config.maxQueuedRequests(), events.isEmpty() ? keyspace.get() : null, events,
-                            DRIVER_NAME, DRIVER_VERSION),
+            Shared shared = new Shared(builder, factory);
+            DriverConfig config = shared.config;
+            DefaultClusterRuntime cluster = new DefaultClusterRuntime(shared.recording, shared::connectionConfig,
                     builder.loadBalancingPolicy(), builder.reconnectionPolicy(), builder.addressTranslator(),
                     builder.replicaLocator(), builder.localDatacenter(), config.connectionsPerNode(),
                     config.remoteConnectionsPerNode());
             Mono<ReactiveSession> session = resolve(builder.contactPoints())
                     .flatMap(points -> cluster.init(points))
                     .then(Mono.fromCallable(() -> {
-                        SessionContext ctx = new SessionContext(config, registry, builder.requestTracker(),
-                                version.get(), keyspace, cluster.planner(),
+                        SessionContext ctx = new SessionContext(config, shared.registry, builder.requestTracker(),
+                                shared.version.get(), shared.keyspace, cluster.planner(),
                                 newKeyspace -> DefaultSession.useKeyspace(cluster.pools(), newKeyspace),
                                 builder.requestPolicies());
                         return (ReactiveSession) new DefaultSession(ctx, cluster, ownsFactory ? factory : null);
@@ -208,5 +167,46 @@ public final class SessionFactory {
                     errors.put(point, e);
                     return openFirst(points, i + 1, factory, config, size, errors);
                 });
+    }
+
+    /** What both connect paths set up the same way from the builder. */
+    private static final class Shared {
+        final SessionBuilder builder;
+        final DriverConfig config;
+        final CodecRegistry registry;
+        /** The keyspace in its internal (case-sensitive) form, as USE and Set_keyspace results give it. */
+        final AtomicReference<String> keyspace;
+        /** Once a connection has negotiated a version, later ones ask for it directly. */
+        final AtomicReference<ProtocolVersion> version;
+        final ConnectionFactory recording;
+
+        Shared(SessionBuilder builder, ConnectionFactory factory) {
+            this.builder = builder;
+            this.config = builder.config();
+            this.registry = CodecRegistry.of(builder.codecs());
+            this.keyspace = new AtomicReference<>(
+                    builder.keyspace() == null ? null : CqlIdentifiers.fromCql(builder.keyspace()));
+            this.version = new AtomicReference<>(builder.protocolVersion());
+            this.recording = new ConnectionFactory() {
+                @Override
+                public Mono<CqlTransport> connect(InetSocketAddress endpoint, ConnectionConfig connectionConfig) {
+                    return factory.connect(endpoint, connectionConfig)
+                            .doOnNext(c -> version.compareAndSet(null, c.protocolVersion()));
+                }
+
+                @Override
+                public Mono<Void> close() {
+                    return factory.close();
+                }
+            };
+        }
+
+        /** A connection's settings; a connection registered for events (the control one) uses no keyspace. */
+        ConnectionConfig connectionConfig(List<String> events) {
+            return new ConnectionConfig(version.get(), builder.compression().protocolName(), builder.authProvider(),
+                    builder.sslContext(), builder.hostnameVerification(), config.connectTimeout(),
+                    config.heartbeatInterval(), config.maxRequestsPerConnection(), config.maxQueuedRequests(),
+                    events.isEmpty() ? keyspace.get() : null, events, DRIVER_NAME, DRIVER_VERSION);
+        }
     }
 }
