@@ -17,6 +17,7 @@ import io.reactivecql.api.errors.WriteFailureException;
 import io.reactivecql.api.errors.WriteTimeoutException;
 import io.reactivecql.api.policy.retry.RetryDecision;
 import io.reactivecql.api.policy.retry.RetryPolicy;
+import io.reactivecql.api.policy.specex.SpeculativeExecutionPolicy;
 import io.reactivecql.api.statement.BatchStatement;
 import io.reactivecql.api.statement.BoundStatement;
 import io.reactivecql.api.statement.Statement;
@@ -110,6 +111,8 @@ public final class RequestHandler {
         private final String keyspace;
         private final QueryPlan plan;
         private final boolean idempotent;
+        /** Whether speculative executions may run: only then do several threads pull from the plan. */
+        private final boolean speculate;
         private final List<Map.Entry<InetSocketAddress, Throwable>> errors = new ArrayList<>();
         private final AtomicInteger retries = new AtomicInteger();
         private final AtomicInteger speculative = new AtomicInteger();
@@ -128,6 +131,8 @@ public final class RequestHandler {
             this.plan = ctx.planner().newPlan(statement, keyspace);
             // a PREPARE can be sent again safely
             this.idempotent = kind == RequestTracker.Kind.PREPARE || isIdempotent(statement);
+            this.speculate = idempotent && kind == RequestTracker.Kind.EXECUTE
+                    && settings.speculativeExecutionPolicy() != SpeculativeExecutionPolicy.none();
         }
 
         private boolean isIdempotent(Statement<?> s) {
@@ -141,7 +146,6 @@ public final class RequestHandler {
                 running.incrementAndGet();
                 return next(0, null, null);
             });
-            boolean speculate = idempotent && kind == RequestTracker.Kind.EXECUTE;
             Mono<Answer> winner = speculate ? Flux.merge(first, speculative(1)).next() : first;
             return winner.switchIfEmpty(Mono.defer(() -> Mono.error(noNodeAvailable())))
                     .map(answer -> answer.withHistory(retries.get(), speculative.get(), errorList()));
@@ -169,8 +173,12 @@ public final class RequestHandler {
         private Target nextTarget() {
             for (;;) {
                 ConnectionPool pool;
-                synchronized (plan) { // executions may pull from timer threads; never held across I/O
-                    pool = plan.next();
+                if (speculate) {
+                    synchronized (plan) { // executions may pull from timer threads; never held across I/O
+                        pool = plan.next();
+                    }
+                } else {
+                    pool = plan.next(); // one execution at a time: no lock on the common path
                 }
                 if (pool == null) {
                     return null;
