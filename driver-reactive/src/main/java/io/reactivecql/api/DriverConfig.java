@@ -30,16 +30,23 @@ import java.util.Objects;
  * @param traceInterval        the pause between those reads
  * @param remoteConnectionsPerNode connections opened to each node the load-balancing policy ranks
  *                             {@link io.reactivecql.api.metadata.NodeDistance#REMOTE REMOTE}
+ * @param schemaAgreementTimeout how long a schema-altering statement's result waits for every
+ *                             live node to report one schema version (checked on the connection
+ *                             that carried the DDL); zero does not wait. The result's
+ *                             {@link io.reactivecql.api.result.ExecutionInfo#isSchemaInAgreement()}
+ *                             says whether agreement was reached
+ * @param schemaAgreementInterval the pause between two schema version checks
  */
 public record DriverConfig(Duration requestTimeout, ConsistencyLevel consistency, ConsistencyLevel serialConsistency,
                            int pageSize, int readAheadPages, boolean defaultIdempotence, int connectionsPerNode,
                            Duration connectTimeout, Duration heartbeatInterval, int maxRequestsPerConnection,
                            int maxQueuedRequests, int traceAttempts, Duration traceInterval,
-                           int remoteConnectionsPerNode) {
+                           int remoteConnectionsPerNode, Duration schemaAgreementTimeout,
+                           Duration schemaAgreementInterval) {
 
     private static final DriverConfig DEFAULTS = new DriverConfig(Duration.ofSeconds(10), ConsistencyLevel.LOCAL_ONE,
             ConsistencyLevel.SERIAL, 5000, 1, false, 1, Duration.ofSeconds(5), Duration.ofSeconds(30), 32768, 10_000,
-            5, Duration.ofMillis(200), 1);
+            5, Duration.ofMillis(200), 1, Duration.ofSeconds(10), Duration.ofMillis(200));
 
     /** Checks every setting. */
     public DriverConfig {
@@ -76,6 +83,12 @@ public record DriverConfig(Duration requestTimeout, ConsistencyLevel consistency
             throw new IllegalArgumentException("remoteConnectionsPerNode must be positive, was "
                     + remoteConnectionsPerNode);
         }
+        Objects.requireNonNull(schemaAgreementTimeout, "schemaAgreementTimeout");
+        if (schemaAgreementTimeout.isNegative()) {
+            throw new IllegalArgumentException("schemaAgreementTimeout must not be negative, was "
+                    + schemaAgreementTimeout);
+        }
+        positive(schemaAgreementInterval, "schemaAgreementInterval");
     }
 
     private static void positive(Duration d, String what) {
@@ -89,7 +102,8 @@ public record DriverConfig(Duration requestTimeout, ConsistencyLevel consistency
      * Request timeout 10 s, consistency LOCAL_ONE, serial consistency SERIAL, 5000 rows per page,
      * one page of read-ahead, statements not idempotent, one connection per node, connect timeout
      * 5 s, heartbeat every 30 s, 32768 stream ids and 10000 queued requests per connection, query
-     * traces read 5 times 200 ms apart, one connection per remote node.
+     * traces read 5 times 200 ms apart, one connection per remote node, schema agreement awaited
+     * for at most 10 s, checked every 200 ms.
      */
     public static DriverConfig defaults() {
         return DEFAULTS;
@@ -98,78 +112,98 @@ public record DriverConfig(Duration requestTimeout, ConsistencyLevel consistency
     public DriverConfig withRequestTimeout(Duration timeout) {
         return new DriverConfig(timeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withConsistency(ConsistencyLevel level) {
         return new DriverConfig(requestTimeout, level, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withSerialConsistency(ConsistencyLevel level) {
         return new DriverConfig(requestTimeout, consistency, level, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withPageSize(int rows) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, rows, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withReadAheadPages(int pages) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, pages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withDefaultIdempotence(boolean idempotent) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 idempotent, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withConnectionsPerNode(int connections) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connections, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withConnectTimeout(Duration timeout) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, timeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withHeartbeatInterval(Duration interval) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, interval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withMaxRequestsPerConnection(int streamIds) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, streamIds,
-                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withMaxQueuedRequests(int queued) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                queued, traceAttempts, traceInterval, remoteConnectionsPerNode);
+                queued, traceAttempts, traceInterval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withTraceRetrieval(int attempts, Duration interval) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, attempts, interval, remoteConnectionsPerNode);
+                maxQueuedRequests, attempts, interval, remoteConnectionsPerNode,
+                schemaAgreementTimeout, schemaAgreementInterval);
     }
 
     public DriverConfig withRemoteConnectionsPerNode(int connections) {
         return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
                 defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
-                maxQueuedRequests, traceAttempts, traceInterval, connections);
+                maxQueuedRequests, traceAttempts, traceInterval, connections,
+                schemaAgreementTimeout, schemaAgreementInterval);
+    }
+
+    /** How long DDL results wait for schema agreement (zero: not at all), and how often they check. */
+    public DriverConfig withSchemaAgreement(Duration timeout, Duration interval) {
+        return new DriverConfig(requestTimeout, consistency, serialConsistency, pageSize, readAheadPages,
+                defaultIdempotence, connectionsPerNode, connectTimeout, heartbeatInterval, maxRequestsPerConnection,
+                maxQueuedRequests, traceAttempts, traceInterval, remoteConnectionsPerNode, timeout, interval);
     }
 }

@@ -115,6 +115,15 @@ public interface ReactiveSession {
         return Flux.empty();
     }
 
+    /**
+     * The extension attached to this session that is a {@code type} (see
+     * {@link io.reactivecql.api.extension.SessionExtensionProvider}), e.g. driver-schema's schema
+     * metadata; empty when none is (sessions opened without discovery attach none).
+     */
+    default <T> Optional<T> extension(Class<T> type) {
+        return Optional.empty();
+    }
+
     /** Whether {@link #close()} was called. */
     boolean isClosed();
 

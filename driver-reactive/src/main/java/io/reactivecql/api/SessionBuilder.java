@@ -2,6 +2,7 @@ package io.reactivecql.api;
 
 import io.netty.handler.ssl.SslContext;
 import io.reactivecql.api.auth.AuthProvider;
+import io.reactivecql.api.extension.SessionExtensionProvider;
 import io.reactivecql.api.auth.PlainTextAuthProvider;
 import io.reactivecql.api.metadata.AddressTranslator;
 import io.reactivecql.api.policy.lb.LoadBalancingPolicies;
@@ -47,8 +48,9 @@ public final class SessionBuilder {
 
     /** The cluster-client settings, kept together (null members mean the defaults). */
     private record Topology(LoadBalancingPolicy loadBalancingPolicy, ReconnectionPolicy reconnectionPolicy,
-                            AddressTranslator addressTranslator, ReplicaLocator replicaLocator) {
-        static final Topology DEFAULTS = new Topology(null, null, null, null);
+                            AddressTranslator addressTranslator, ReplicaLocator replicaLocator,
+                            List<SessionExtensionProvider> extensions) {
+        static final Topology DEFAULTS = new Topology(null, null, null, null, List.of());
     }
 
     private SessionBuilder(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
@@ -183,19 +185,19 @@ public final class SessionBuilder {
      */
     public SessionBuilder withLoadBalancingPolicy(LoadBalancingPolicy policy) {
         return with(new Topology(Objects.requireNonNull(policy, "policy"), topology.reconnectionPolicy(),
-                topology.addressTranslator(), topology.replicaLocator()));
+                topology.addressTranslator(), topology.replicaLocator(), topology.extensions()));
     }
 
     /** The delays between reconnection attempts to a node that went down (default: exponential 1 s to 60 s). */
     public SessionBuilder withReconnectionPolicy(ReconnectionPolicy policy) {
         return with(new Topology(topology.loadBalancingPolicy(), Objects.requireNonNull(policy, "policy"),
-                topology.addressTranslator(), topology.replicaLocator()));
+                topology.addressTranslator(), topology.replicaLocator(), topology.extensions()));
     }
 
     /** Translates the addresses nodes advertise into addresses to connect to (default: identity). */
     public SessionBuilder withAddressTranslator(AddressTranslator translator) {
         return with(new Topology(topology.loadBalancingPolicy(), topology.reconnectionPolicy(),
-                Objects.requireNonNull(translator, "translator"), topology.replicaLocator()));
+                Objects.requireNonNull(translator, "translator"), topology.replicaLocator(), topology.extensions()));
     }
 
     /**
@@ -204,7 +206,48 @@ public final class SessionBuilder {
      */
     public SessionBuilder withReplicaLocator(ReplicaLocator locator) {
         return with(new Topology(topology.loadBalancingPolicy(), topology.reconnectionPolicy(),
-                topology.addressTranslator(), Objects.requireNonNull(locator, "locator")));
+                topology.addressTranslator(), Objects.requireNonNull(locator, "locator"), topology.extensions()));
+    }
+
+    /**
+     * Attaches an extension to the session (see {@link SessionExtensionProvider}); it replaces a
+     * provider of the same class found through {@link java.util.ServiceLoader}, or one given before.
+     */
+    public SessionBuilder withExtension(SessionExtensionProvider provider) {
+        Objects.requireNonNull(provider, "provider");
+        List<SessionExtensionProvider> list = new ArrayList<>();
+        for (SessionExtensionProvider p : topology.extensions()) {
+            if (p.getClass() != provider.getClass()) {
+                list.add(p);
+            }
+        }
+        list.add(provider);
+        return with(new Topology(topology.loadBalancingPolicy(), topology.reconnectionPolicy(),
+                topology.addressTranslator(), topology.replicaLocator(), List.copyOf(list)));
+    }
+
+    /**
+     * The extension providers of a session: those found with {@link java.util.ServiceLoader} in
+     * {@code discovered}, each replaced by the one of its class given to {@link #withExtension}, then
+     * the other given ones.
+     */
+    public List<SessionExtensionProvider> extensions(List<SessionExtensionProvider> discovered) {
+        List<SessionExtensionProvider> out = new ArrayList<>();
+        for (SessionExtensionProvider d : discovered) {
+            SessionExtensionProvider given = null;
+            for (SessionExtensionProvider p : topology.extensions()) {
+                if (p.getClass() == d.getClass()) {
+                    given = p;
+                }
+            }
+            out.add(given != null ? given : d);
+        }
+        for (SessionExtensionProvider p : topology.extensions()) {
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Replaces the request policies (retry, speculative executions, throttling, execution profiles). */

@@ -56,4 +56,15 @@ public interface ExecutionInfo {
     default List<Map.Entry<InetSocketAddress, Throwable>> errors() {
         return List.of();
     }
+
+    /**
+     * For a schema-altering statement (its result is a schema change): whether every live node
+     * reported the same schema version before the result was emitted, as checked on the
+     * connection that carried the statement for at most {@code DriverConfig.schemaAgreementTimeout()}.
+     * False when the check timed out (or was disabled with a zero timeout). Always true for other
+     * statements.
+     */
+    default boolean isSchemaInAgreement() {
+        return true;
+    }
 }

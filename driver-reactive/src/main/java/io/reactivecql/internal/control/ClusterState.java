@@ -36,6 +36,7 @@ public final class ClusterState {
 
     private final AtomicReference<List<Node>> nodes = new AtomicReference<>(List.of());
     private final Sinks.Many<NodeStateEvent> events = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<List<Node>> refreshes = Sinks.many().multicast().directBestEffort();
     private final AtomicReference<ReplicaLocator> locator;
     private volatile List<Node> contactNodes = List.of();
     private volatile Listener listener;
@@ -80,6 +81,11 @@ public final class ClusterState {
 
     public Flux<NodeStateEvent> events() {
         return events.asFlux();
+    }
+
+    /** Hot: the node snapshot after each {@link #update}. */
+    public Flux<List<Node>> refreshes() {
+        return refreshes.asFlux();
     }
 
     /**
@@ -129,6 +135,9 @@ public final class ClusterState {
             if (l != null) {
                 l.nodeRemoved(n);
             }
+        }
+        synchronized (refreshes) {
+            refreshes.tryEmitNext(nodes.get());
         }
     }
 
@@ -186,6 +195,9 @@ public final class ClusterState {
     void complete() {
         synchronized (events) {
             events.tryEmitComplete();
+        }
+        synchronized (refreshes) {
+            refreshes.tryEmitComplete();
         }
     }
 }

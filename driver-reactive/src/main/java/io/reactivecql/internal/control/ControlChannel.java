@@ -38,6 +38,12 @@ public interface ControlChannel {
     /** The current node snapshot. */
     List<Node> nodes();
 
+    /** Hot: the node snapshot after each discovery refresh. */
+    Flux<List<Node>> topology();
+
+    /** Hot: the node the control connection re-opened on, each time it did. */
+    Flux<InetSocketAddress> reconnections();
+
     /** Replaces the replica locator token-aware policies use (e.g. with a token map). */
     void replicaLocator(ReplicaLocator locator);
 }

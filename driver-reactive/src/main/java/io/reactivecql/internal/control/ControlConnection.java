@@ -61,6 +61,7 @@ public final class ControlConnection implements ControlChannel {
     private final ReconnectionPolicy reconnection;
     private final Consumer<InetSocketAddress> upEvents;
     private final Sinks.Many<SchemaChange> schemaChanges = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<InetSocketAddress> reconnections = Sinks.many().multicast().directBestEffort();
     private final AtomicBoolean reconnecting = new AtomicBoolean();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private volatile List<InetSocketAddress> contactPoints = List.of();
@@ -214,6 +215,9 @@ public final class ControlConnection implements ControlChannel {
                 .subscribe(c -> {
                     reconnecting.set(false);
                     LOG.info("control connection re-opened on {}", c.endpoint());
+                    synchronized (reconnections) {
+                        reconnections.tryEmitNext(c.endpoint());
+                    }
                 }, e -> {
                     LOG.debug("control connection attempt failed: {}", e.toString());
                     reconnect(schedule, dead, schedule.nextDelay());
@@ -279,6 +283,16 @@ public final class ControlConnection implements ControlChannel {
     }
 
     @Override
+    public Flux<List<Node>> topology() {
+        return state.refreshes();
+    }
+
+    @Override
+    public Flux<InetSocketAddress> reconnections() {
+        return reconnections.asFlux();
+    }
+
+    @Override
     public void replicaLocator(ReplicaLocator locator) {
         state.replicaLocator(locator);
     }
@@ -297,6 +311,9 @@ public final class ControlConnection implements ControlChannel {
             }
             synchronized (schemaChanges) {
                 schemaChanges.tryEmitComplete();
+            }
+            synchronized (reconnections) {
+                reconnections.tryEmitComplete();
             }
             CqlTransport c = connection;
             return c == null ? Mono.<Void>empty() : c.close().onErrorResume(e -> Mono.empty());

@@ -368,14 +368,52 @@ public final class RequestHandler {
         return TraceFetcher.fetch(this, tracingId);
     }
 
+    /** A PREPARE's result and the node that answered it. */
+    public record Prepared(PreparedResult result, InetSocketAddress node) {
+    }
+
     /** Sends a PREPARE through the plan of {@code statement} (whose timeout and payload apply). */
-    public Mono<PreparedResult> prepare(Statement<?> statement, Prepare prepare) {
+    public Mono<Prepared> prepare(Statement<?> statement, Prepare prepare) {
         return Mono.defer(() -> send(statement, ctx.settings(statement), consistency -> prepare,
                         RequestTracker.Kind.PREPARE, 0))
                 .flatMap(answer -> answer.envelope().message() instanceof PreparedResult result
-                        ? Mono.just(result)
+                        ? Mono.just(new Prepared(result, answer.node()))
                         : Mono.error(new IllegalStateException("unexpected answer to PREPARE: "
                         + answer.envelope().message())));
+    }
+
+    /**
+     * Sends a PREPARE on one connection of {@code pool}, outside any plan (prepare on every node,
+     * prepare again on a node that came back up); the request tracker sees it. Empty when the pool
+     * has no open connection.
+     */
+    public Mono<PreparedResult> prepareOn(ConnectionPool pool, Statement<?> statement, Prepare prepare) {
+        return Mono.defer(() -> {
+            CqlTransport connection = pool.borrow();
+            if (connection == null) {
+                return Mono.empty();
+            }
+            RequestTracker tracker = ctx.tracker();
+            InetSocketAddress endpoint = connection.endpoint();
+            long start = System.nanoTime();
+            tracker.onRequestSent(RequestTracker.Kind.PREPARE, statement, endpoint, 0);
+            return connection.send(prepare)
+                    .timeout(ctx.config().requestTimeout(), Schedulers.parallel())
+                    .flatMap(envelope -> {
+                        long latency = System.nanoTime() - start;
+                        if (envelope.message() instanceof PreparedResult result) {
+                            tracker.onSuccess(RequestTracker.Kind.PREPARE, statement, endpoint, latency);
+                            return Mono.just(result);
+                        }
+                        RuntimeException error = envelope.message() instanceof ErrorResponse e
+                                ? ErrorMapper.map(e, endpoint)
+                                : new IllegalStateException("unexpected answer to PREPARE: " + envelope.message());
+                        tracker.onError(RequestTracker.Kind.PREPARE, statement, endpoint, error, latency);
+                        return Mono.error(error);
+                    })
+                    .doOnError(TimeoutException.class, e -> tracker.onError(RequestTracker.Kind.PREPARE, statement,
+                            endpoint, e, System.nanoTime() - start));
+        });
     }
 
     /** The prepared statement an UNPREPARED answer is about, or null when the statement has none with that id. */

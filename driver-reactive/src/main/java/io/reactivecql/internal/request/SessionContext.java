@@ -3,14 +3,20 @@ package io.reactivecql.internal.request;
 import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.codec.CodecRegistry;
+import io.reactivecql.api.metadata.Node;
 import io.reactivecql.api.profile.RequestPolicies;
 import io.reactivecql.api.statement.Statement;
 import io.reactivecql.internal.policy.throttling.ConcurrencyLimiter;
 import io.reactivecql.protocol.ProtocolVersion;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What every request of one session shares: settings, codecs, the request tracker, the timestamp
@@ -34,6 +40,8 @@ public final class SessionContext {
     private final RequestPolicies policies;
     /** Null when throttling is disabled. */
     private final ConcurrencyLimiter limiter;
+    /** The session's nodes (for schema agreement: down nodes cannot agree); set once the cluster is up. */
+    private volatile Supplier<List<Node>> nodes = List::of;
 
     /**
      * @param keyspace         the session's keyspace holder (shared with the pools, which USE it on new
@@ -117,6 +125,22 @@ public final class SessionContext {
             return statement.pageSize() != io.reactivecql.api.statement.StatementOptions.NOT_SET
                     ? statement.pageSize() : config.pageSize();
         }
+    }
+
+    /** Where the session's current node snapshot comes from. */
+    public void nodes(Supplier<List<Node>> source) {
+        this.nodes = Objects.requireNonNull(source, "source");
+    }
+
+    /** The host ids of the nodes known to be down now. */
+    Set<UUID> downHostIds() {
+        Set<UUID> down = new HashSet<>();
+        for (Node n : nodes.get()) {
+            if (!n.isUp() && n.hostId() != null) {
+                down.add(n.hostId());
+            }
+        }
+        return down;
     }
 
     /** The session's current keyspace, or null. */

@@ -1,5 +1,6 @@
 package io.reactivecql.internal.request;
 
+import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.errors.InvalidBindingException;
 import io.reactivecql.api.errors.UnsupportedFeatureException;
@@ -24,6 +25,7 @@ import io.reactivecql.protocol.request.Query;
 import io.reactivecql.protocol.request.QueryOptions;
 import io.reactivecql.protocol.response.result.RowsMetadata;
 import io.reactivecql.protocol.response.result.RowsResult;
+import io.reactivecql.protocol.response.result.SchemaChangeResult;
 import io.reactivecql.protocol.response.result.SetKeyspaceResult;
 
 import java.nio.ByteBuffer;
@@ -194,10 +196,18 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
     public Mono<DefaultResultPage> fetch(ByteBuffer pagingState, int pageNumber) {
         return handler.send(statement, settings, consistency -> request(pagingState, consistency),
                         RequestTracker.Kind.EXECUTE, pageNumber)
-                .map(answer -> toPage(answer, pageNumber));
+                .flatMap(answer -> {
+                    if (answer.envelope().message() instanceof SchemaChangeResult) {
+                        DriverConfig config = ctx.config();
+                        return SchemaAgreementCheck.await(answer.transport(), config.schemaAgreementTimeout(),
+                                        config.schemaAgreementInterval(), ctx::downHostIds)
+                                .map(agreed -> toPage(answer, pageNumber, agreed));
+                    }
+                    return Mono.just(toPage(answer, pageNumber, true));
+                });
     }
 
-    private DefaultResultPage toPage(Answer answer, int pageNumber) {
+    private DefaultResultPage toPage(Answer answer, int pageNumber, boolean schemaInAgreement) {
         Envelope envelope = answer.envelope();
         Message message = envelope.message();
         RowsResult rows = null;
@@ -213,7 +223,7 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
         }
         DefaultExecutionInfo info = new DefaultExecutionInfo(statement, answer.node(), envelope.warnings(),
                 envelope.tracingId(), next, envelope.customPayload(), handler::trace, answer.retryCount(),
-                answer.speculativeExecutions(), answer.errors());
+                answer.speculativeExecutions(), answer.errors(), schemaInAgreement);
         return new DefaultResultPage(rows, shape, info, next, this, pageNumber);
     }
 

@@ -16,7 +16,8 @@ import java.util.function.Function;
 public record DefaultExecutionInfo(Statement<?> statement, InetSocketAddress coordinator, List<String> warnings,
                                    UUID tracingId, ByteBuffer pagingState, Map<String, ByteBuffer> customPayload,
                                    Function<UUID, Mono<QueryTrace>> traces, int retryCount,
-                                   int speculativeExecutionCount, List<Map.Entry<InetSocketAddress, Throwable>> errors)
+                                   int speculativeExecutionCount, List<Map.Entry<InetSocketAddress, Throwable>> errors,
+                                   boolean schemaInAgreement)
         implements ExecutionInfo {
 
     /** Copies the error list. */
@@ -28,12 +29,17 @@ public record DefaultExecutionInfo(Statement<?> statement, InetSocketAddress coo
     public DefaultExecutionInfo(Statement<?> statement, InetSocketAddress coordinator, List<String> warnings,
                                 UUID tracingId, ByteBuffer pagingState, Map<String, ByteBuffer> customPayload,
                                 Function<UUID, Mono<QueryTrace>> traces) {
-        this(statement, coordinator, warnings, tracingId, pagingState, customPayload, traces, 0, 0, List.of());
+        this(statement, coordinator, warnings, tracingId, pagingState, customPayload, traces, 0, 0, List.of(), true);
     }
 
     @Override
     public ByteBuffer pagingState() {
         return pagingState == null ? null : pagingState.asReadOnlyBuffer();
+    }
+
+    @Override
+    public boolean isSchemaInAgreement() {
+        return schemaInAgreement;
     }
 
     @Override
@@ -49,6 +55,7 @@ public record DefaultExecutionInfo(Statement<?> statement, InetSocketAddress coo
     public String toString() {
         return "ExecutionInfo[coordinator=" + coordinator + ", warnings=" + warnings + ", tracingId=" + tracingId
                 + ", morePages=" + (pagingState != null) + ", retries=" + retryCount + ", speculativeExecutions="
-                + speculativeExecutionCount + ", errors=" + errors.size() + "]";
+                + speculativeExecutionCount + ", errors=" + errors.size()
+                + (schemaInAgreement ? "" : ", schemaInAgreement=false") + "]";
     }
 }

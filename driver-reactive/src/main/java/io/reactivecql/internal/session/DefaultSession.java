@@ -3,6 +3,7 @@ package io.reactivecql.internal.session;
 import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.ReactiveSession;
 import io.reactivecql.api.codec.CodecRegistry;
+import io.reactivecql.api.extension.SessionExtension;
 import io.reactivecql.api.metadata.Node;
 import io.reactivecql.api.metadata.NodeStateEvent;
 import io.reactivecql.api.errors.SessionClosedException;
@@ -30,10 +31,12 @@ import io.reactivecql.protocol.types.CqlIdentifiers;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import java.net.InetSocketAddress;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,10 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
     private final PreparedCache preparedCache = new PreparedCache();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Sinks.Empty<Void> closedSink = Sinks.empty();
+    private volatile List<SessionExtension> extensions = List.of();
+    private final Disposable upEvents;
+    /** PREPAREs in flight at once when a node comes back up. */
+    private static final int REPREPARE_CONCURRENCY = 8;
 
     /**
      * @param ownedFactory the factory to close with the session (null when the caller owns it)
@@ -61,6 +68,48 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
         this.handler = new RequestHandler(ctx);
         this.cluster = cluster;
         this.ownedFactory = ownedFactory;
+        this.upEvents = cluster.events()
+                .filter(e -> e.type() == NodeStateEvent.Type.UP)
+                .subscribe(e -> reprepareOn(e.node().endpoint()), e -> { });
+    }
+
+    /**
+     * Prepares the statement on the nodes other than the one that answered, without waiting: the
+     * first execution on each node then needs no UNPREPARED round trip (which remains the fallback).
+     */
+    private void prepareOnOtherNodes(DefaultPreparedStatement prepared, InetSocketAddress answered) {
+        for (ConnectionPool pool : cluster.pools()) {
+            if (!pool.endpoint().equals(answered)) {
+                handler.prepareOn(pool, SimpleStatement.of(prepared.query()),
+                                new Prepare(prepared.query(), prepared.keyspace()))
+                        .subscribe(null, e -> LOG.debug("preparing {} on {} failed: {}", prepared.query(),
+                                pool.endpoint(), e.toString()));
+            }
+        }
+    }
+
+    /** A node came back up: it may have lost its prepared statements (a restart), so prepare them again. */
+    private void reprepareOn(InetSocketAddress endpoint) {
+        ConnectionPool pool = null;
+        for (ConnectionPool p : cluster.pools()) {
+            if (p.endpoint().equals(endpoint)) {
+                pool = p;
+            }
+        }
+        List<PreparedStatement> statements = preparedCache.prepared();
+        if (pool == null || statements.isEmpty() || closed.get()) {
+            return;
+        }
+        ConnectionPool target = pool;
+        LOG.debug("preparing {} statements again on {}", statements.size(), endpoint);
+        Flux.fromIterable(statements)
+                .ofType(DefaultPreparedStatement.class)
+                .flatMap(p -> handler.prepareOn(target, SimpleStatement.of(p.query()), new Prepare(p.query(),
+                        p.keyspace())).onErrorResume(e -> {
+                            LOG.debug("preparing {} again on {} failed: {}", p.query(), endpoint, e.toString());
+                            return Mono.empty();
+                        }), REPREPARE_CONCURRENCY)
+                .subscribe();
     }
 
     /** Switches every connection of the pools to {@code keyspace} after a {@code USE} on one of them. */
@@ -74,6 +123,21 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
                 }
             }
         }
+    }
+
+    /** The extensions attached at connect. */
+    void extensions(List<SessionExtension> attached) {
+        this.extensions = List.copyOf(attached);
+    }
+
+    @Override
+    public <T> Optional<T> extension(Class<T> type) {
+        for (SessionExtension e : extensions) {
+            if (type.isInstance(e)) {
+                return Optional.of(type.cast(e));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -135,8 +199,12 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
             String cacheKeyspace = keyspace != null ? keyspace : ctx.keyspace();
             return preparedCache.get(statement.query(), cacheKeyspace,
                     () -> handler.prepare(statement, new Prepare(statement.query(), keyspace))
-                            .map(result -> new DefaultPreparedStatement(statement.query(), keyspace, result,
-                                    ctx.registry(), StatementOptions.DEFAULT)));
+                            .map(answer -> {
+                                DefaultPreparedStatement prepared = new DefaultPreparedStatement(statement.query(),
+                                        keyspace, answer.result(), ctx.registry(), StatementOptions.DEFAULT);
+                                prepareOnOtherNodes(prepared, answer.node());
+                                return prepared;
+                            }));
         });
     }
 
@@ -201,9 +269,15 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
     public Mono<Void> close() {
         return Mono.defer(() -> {
             if (closed.compareAndSet(false, true)) {
+                upEvents.dispose();
                 preparedCache.clear();
                 Mono<Void> factoryClose = ownedFactory == null ? Mono.empty() : ownedFactory.close();
-                cluster.close()
+                Flux.fromIterable(extensions)
+                        .concatMap(e -> e.close().onErrorResume(x -> {
+                            LOG.warn("closing the session extension {} failed: {}", e, x.toString());
+                            return Mono.empty();
+                        }))
+                        .then(Mono.defer(cluster::close))
                         .onErrorResume(e -> {
                             LOG.warn("closing the connections failed: {}", e.toString());
                             return Mono.empty();

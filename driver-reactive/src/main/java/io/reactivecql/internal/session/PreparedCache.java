@@ -4,6 +4,8 @@ import io.reactivecql.api.statement.PreparedStatement;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +25,7 @@ final class PreparedCache {
     private static final class Entry {
         final Sinks.One<PreparedStatement> sink = Sinks.one();
         final AtomicBoolean started = new AtomicBoolean();
+        volatile PreparedStatement value;
     }
 
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -43,7 +46,10 @@ final class PreparedCache {
                 source.switchIfEmpty(Mono.error(() -> new IllegalStateException("PREPARE of " + query
                                 + " completed without a result")))
                         .subscribe(
-                                prepared -> entry.sink.tryEmitValue(prepared),
+                                prepared -> {
+                                    entry.value = prepared;
+                                    entry.sink.tryEmitValue(prepared);
+                                },
                                 error -> {
                                     entries.remove(key, entry);
                                     entry.sink.tryEmitError(error);
@@ -51,6 +57,18 @@ final class PreparedCache {
             }
             return entry.sink.asMono();
         });
+    }
+
+    /** The statements prepared so far (not those still preparing). */
+    List<PreparedStatement> prepared() {
+        List<PreparedStatement> out = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            PreparedStatement p = e.value;
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** The number of cached (or preparing) statements. */

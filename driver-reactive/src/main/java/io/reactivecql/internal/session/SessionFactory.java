@@ -117,11 +117,25 @@ public final class SessionFactory {
                                 shared.version.get(), shared.keyspace, cluster.planner(),
                                 newKeyspace -> DefaultSession.useKeyspace(cluster.pools(), newKeyspace),
                                 builder.requestPolicies());
-                        return (ReactiveSession) new DefaultSession(ctx, cluster, ownsFactory ? factory : null);
-                    }));
+                        ctx.nodes(cluster::nodes);
+                        return new DefaultSession(ctx, cluster, ownsFactory ? factory : null);
+                    }))
+                    .flatMap(s -> attachExtensions(builder, shared, cluster, s));
             return ownsFactory ? session.onErrorResume(e -> factory.close().onErrorResume(x -> Mono.empty())
                     .then(Mono.error(e))) : session;
         });
+    }
+
+    /** Attaches the session's extensions; when one fails, closes the session and fails. */
+    private static Mono<ReactiveSession> attachExtensions(SessionBuilder builder, Shared shared,
+                                                          DefaultClusterRuntime cluster, DefaultSession session) {
+        return cluster.controlChannel()
+                .map(control -> Extensions.attach(builder, session,
+                                new SessionControlChannel(control, shared.registry))
+                        .doOnNext(session::extensions)
+                        .thenReturn((ReactiveSession) session)
+                        .onErrorResume(e -> session.close().onErrorResume(x -> Mono.empty()).then(Mono.error(e))))
+                .orElseGet(() -> Mono.just(session));
     }
 
     /**

@@ -2,15 +2,15 @@ package io.reactivecql.it.cluster;
 
 import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.ReactiveSession;
+import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.SessionBuilder;
 import io.reactivecql.api.metadata.Node;
 import io.reactivecql.api.metadata.NodeState;
 import io.reactivecql.api.metadata.NodeStateEvent;
 import io.reactivecql.api.policy.reconnection.ReconnectionPolicy;
-import io.reactivecql.api.result.ResultPage;
-import io.reactivecql.api.routing.ReplicaLocator;
 import io.reactivecql.api.statement.PreparedStatement;
 import io.reactivecql.api.statement.SimpleStatement;
+import io.reactivecql.api.statement.Statement;
 import io.reactivecql.embedded.CassandraCluster;
 import io.reactivecql.internal.control.ClusterRuntime;
 import io.reactivecql.internal.control.ControlChannel;
@@ -25,13 +25,9 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +37,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -102,70 +97,19 @@ class ClusterIT {
     }
 
     @Test
-    void boundReadsGoToTheReplicaThatOwnsTheKey(CassandraCluster cluster) throws Exception {
-        ReactiveSession setup = builder(cluster, cluster.contactPoints().toArray(new InetSocketAddress[0]))
-                .connect().block(WAIT);
-        try {
-            ddl(setup, "CREATE KEYSPACE IF NOT EXISTS it_cluster_rf1 WITH replication = "
-                    + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
-            ddl(setup, "CREATE TABLE IF NOT EXISTS it_cluster_rf1.kv (k text PRIMARY KEY, v int)");
-            awaitTable(setup, "it_cluster_rf1.kv");
-        } finally {
-            setup.close().block(WAIT);
-        }
-        // the owner of each key, from nodetool (in parallel: each run starts a JVM)
-        List<String> keys = IntStream.range(0, 20).mapToObj(i -> "key-" + i).toList();
-        Map<String, String> ownerAddress = new ConcurrentHashMap<>();
-        keys.parallelStream().forEach(k -> ownerAddress.put(k,
-                cluster.nodetool(1, "getendpoints", "it_cluster_rf1", "kv", k).trim()));
-        // the locator seam, backed by those answers (driver-schema's token map would compute them)
-        Map<ByteBuffer, InetSocketAddress> owners = new HashMap<>();
-        for (String k : keys) {
-            InetSocketAddress owner = new InetSocketAddress(InetAddress.getByName(ownerAddress.get(k)),
-                    cluster.contactPoints().get(0).getPort());
-            owners.put(ByteBuffer.wrap(k.getBytes(StandardCharsets.UTF_8)), owner);
-        }
-        assertTrue(new HashSet<>(owners.values()).size() >= 2, "keys spread over several nodes: " + owners);
-        AtomicInteger lookups = new AtomicInteger();
-        ReactiveSession[] holder = new ReactiveSession[1];
-        ReplicaLocator locator = (keyspace, routingKey) -> {
-            lookups.incrementAndGet();
-            InetSocketAddress owner = owners.get(routingKey);
-            if (owner == null || !"it_cluster_rf1".equals(keyspace)) {
-                return List.of();
-            }
-            return holder[0].nodes().stream().filter(n -> n.endpoint().equals(owner)).toList();
-        };
-        ReactiveSession session = builder(cluster, cluster.contactPoints().get(0)).withReplicaLocator(locator)
-                .connect().block(WAIT);
-        holder[0] = session;
-        try {
-            PreparedStatement insert = session.prepare("INSERT INTO it_cluster_rf1.kv (k, v) VALUES (?, ?)").block(WAIT);
-            PreparedStatement select = session.prepare("SELECT v FROM it_cluster_rf1.kv WHERE k = ?").block(WAIT);
-            Flux.fromIterable(keys).flatMap(k -> session.executePage(insert.bind(k, k.length())), 8).blockLast(WAIT);
-            List<String> reads = new ArrayList<>();
-            for (int i = 0; i < 1000; i++) {
-                reads.add(keys.get(i % keys.size()));
-            }
-            List<String> misrouted = Flux.fromIterable(reads)
-                    .flatMap(k -> session.executePage(select.bind(k))
-                            .filter(page -> {
-                                assertEquals(k.length(), page.one().getInt(0));
-                                return !page.executionInfo().coordinator().equals(owners.get(
-                                        ByteBuffer.wrap(k.getBytes(StandardCharsets.UTF_8))));
-                            })
-                            .map(page -> k + " -> " + page.executionInfo().coordinator()), 16)
-                    .collectList().block(WAIT);
-            assertEquals(List.of(), misrouted);
-            assertTrue(lookups.get() >= 1000, "the locator was asked for every bound read: " + lookups);
-        } finally {
-            session.close().block(WAIT);
-        }
-    }
-
-    @Test
     void quorumWritesSurviveANodeKilledAndRestarted(CassandraCluster cluster) throws Exception {
-        ReactiveSession session = builder(cluster, cluster.contactPoints().get(0)).connect().block(WAIT);
+        // the PREPAREs sent, as "node query"
+        List<String> prepares = new CopyOnWriteArrayList<>();
+        RequestTracker tracker = new RequestTracker() {
+            @Override
+            public void onRequestSent(Kind kind, Statement<?> statement, InetSocketAddress node, int page) {
+                if (kind == Kind.PREPARE && statement instanceof SimpleStatement s) {
+                    prepares.add(node + " " + s.query());
+                }
+            }
+        };
+        ReactiveSession session = builder(cluster, cluster.contactPoints().get(0)).withRequestTracker(tracker)
+                .connect().block(WAIT);
         List<NodeStateEvent> events = new CopyOnWriteArrayList<>();
         Disposable eventLog = session.nodeEvents().subscribe(events::add);
         InetSocketAddress victim = cluster.node(2).nativeAddress();
@@ -175,8 +119,12 @@ class ClusterIT {
             String table = "it_cluster_rf3.writes_" + System.currentTimeMillis();
             ddl(session, "CREATE TABLE " + table + " (id int PRIMARY KEY, v int)");
             awaitTable(session, table);
-            PreparedStatement insert = session.prepare("INSERT INTO " + table + " (id, v) VALUES (?, ?)")
-                    .block(WAIT);
+            String insertCql = "INSERT INTO " + table + " (id, v) VALUES (?, ?)";
+            PreparedStatement insert = session.prepare(insertCql).block(WAIT);
+            // prepared on every node, not only the one that answered
+            for (InetSocketAddress node : cluster.contactPoints()) {
+                await(() -> prepares.contains(node + " " + insertCql), "PREPARE sent to " + node);
+            }
             int total = 6000;
             Set<Integer> acked = ConcurrentHashMap.newKeySet();
             Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
@@ -208,8 +156,12 @@ class ClusterIT {
             LOG.info("node 2 marked down after {} ms", (System.nanoTime() - killedAt) / 1_000_000);
             int ackedAtKill = acked.size();
             await(() -> acked.size() >= ackedAtKill + 500, "writes go on while node 2 is down");
+            long preparesBeforeRestart = prepares.stream().filter(p -> p.equals(victim + " " + insertCql)).count();
             cluster.node(2).restart();
             await(() -> hasEvent(events, NodeStateEvent.Type.UP, victim), "UP event for the restarted node");
+            // the node lost its prepared statements with its process: they are prepared there again
+            await(() -> prepares.stream().filter(p -> p.equals(victim + " " + insertCql)).count()
+                    > preparesBeforeRestart, "PREPARE sent again to the restarted node");
             phase.set(2);
             LOG.info("node 2 back up after {} acknowledged writes; failures so far {}", acked.size(), failures);
             long written = writer.block(Duration.ofSeconds(120));

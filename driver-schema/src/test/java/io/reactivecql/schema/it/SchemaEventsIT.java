@@ -3,14 +3,13 @@ package io.reactivecql.schema.it;
 import io.reactivecql.api.ReactiveSession;
 import io.reactivecql.embedded.CassandraCluster;
 import io.reactivecql.embedded.RealCassandra;
-import io.reactivecql.internal.connection.CqlTransport;
-import io.reactivecql.internal.connection.ReactorNettyConnectionFactory;
 import io.reactivecql.schema.api.ElementKind;
 import io.reactivecql.schema.api.FunctionMetadata;
 import io.reactivecql.schema.api.KeyspaceMetadata;
 import io.reactivecql.schema.api.SchemaChange;
 import io.reactivecql.schema.api.SchemaConfig;
 import io.reactivecql.schema.api.SchemaMetadataManager;
+import io.reactivecql.schema.api.SessionMetadata;
 import io.reactivecql.schema.api.TableMetadata;
 import io.reactivecql.schema.api.UserTypeMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The event path: DDL run by a session, SCHEMA_CHANGE pushed to a separate REGISTERed connection,
- * debounced and refreshed by the manager, and the matching {@link SchemaChange} published in time.
+ * The event path: DDL run by one session, SCHEMA_CHANGE pushed to another session's control
+ * connection, debounced and refreshed by the metadata attached to that session, and the matching
+ * {@link SchemaChange} published in time.
  */
 @RealCassandra
 class SchemaEventsIT {
@@ -39,36 +39,31 @@ class SchemaEventsIT {
     private static final Duration WITHIN = Duration.ofSeconds(20);
     private static final String KS = "it_events";
 
+    /** Runs the DDL. */
     private static ReactiveSession session;
-    private static ReactorNettyConnectionFactory factory;
-    private static CqlTransport events;
+    /** Follows the schema through the metadata attached to it, fed by its control connection. */
+    private static ReactiveSession listener;
     private static SchemaMetadataManager manager;
 
     @BeforeAll
     static void start(CassandraCluster cluster) {
         session = SchemaIts.session(cluster);
         run(session, "DROP KEYSPACE IF EXISTS " + KS);
-        factory = new ReactorNettyConnectionFactory();
-        events = SchemaIts.eventConnection(factory, cluster);
-        manager = SchemaMetadataManager.create(session, SchemaIts.events(events),
-                SchemaConfig.defaults().withDebounce(Duration.ofMillis(200), 50));
-        manager.start().block(WAIT);
+        listener = SchemaIts.builder(cluster)
+                .withExtension(SessionMetadata.configure(SchemaConfig.defaults().withDebounce(Duration.ofMillis(200), 50)))
+                .connect()
+                .block(WAIT);
+        manager = SessionMetadata.of(listener).schema();
     }
 
     @AfterAll
     static void stop() {
-        if (manager != null) {
-            manager.close().block(WAIT);
+        if (listener != null) {
+            listener.close().block(WAIT);
         }
         if (session != null) {
             run(session, "DROP KEYSPACE IF EXISTS " + KS);
             session.close().block(WAIT);
-        }
-        if (events != null) {
-            events.close().block(WAIT);
-        }
-        if (factory != null) {
-            factory.close().block(WAIT);
         }
     }
 

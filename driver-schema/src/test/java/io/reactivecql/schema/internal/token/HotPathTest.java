@@ -54,8 +54,9 @@ class HotPathTest {
         }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertTrue(sink > 0);
-        // a single 16-byte object per call would be 16 MB; allow a little for the measurement itself
-        assertTrue(allocated < 8 * 1024, allocated + " bytes allocated by " + calls + " lookups");
+        // a single 16-byte object per call would be 16 MB; allow for the measurement itself and for
+        // the JIT's own transitions (on-stack replacement) on a loaded machine: still < 0.3 byte per call
+        assertTrue(allocated < 256 * 1024, allocated + " bytes allocated by " + calls + " lookups");
     }
 
     @Test
