@@ -90,6 +90,11 @@ final class CqlConnection implements CqlTransport {
         return inFlight.inFlight();
     }
 
+    @Override
+    public long unansweredNanos(long now) {
+        return inFlight.unansweredNanos(now);
+    }
+
     /** Requests waiting for a free stream id. */
     int queued() {
         return inFlight.queued();

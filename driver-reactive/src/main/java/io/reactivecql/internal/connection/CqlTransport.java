@@ -49,6 +49,15 @@ public interface CqlTransport {
     /** Requests written and not yet answered (orphans included): the pool's measure of busyness. */
     int inFlight();
 
+    /**
+     * How long requests on this connection have been waiting while nothing was read from the node
+     * ({@code now} from {@link System#nanoTime()}); 0 when none is in flight. A node that stops
+     * answering shows here long before its requests time out.
+     */
+    default long unansweredNanos(long now) {
+        return 0;
+    }
+
     /** Whether the connection is closed or closing: it takes no more requests. */
     boolean isClosed();
 

@@ -70,6 +70,8 @@ final class InFlightHandler extends ChannelDuplexHandler {
     private volatile long orphanedAnswers;
     private volatile long flushes;
     private volatile boolean closed;
+    /** When the connection last made progress: an answer read, or its first request after being idle. */
+    private volatile long progressNanos = System.nanoTime();
 
     InFlightHandler(InetSocketAddress endpoint, WireFormat wire, int maxStreamIds, int maxQueued) {
         this.endpoint = endpoint;
@@ -84,6 +86,11 @@ final class InFlightHandler extends ChannelDuplexHandler {
 
     int inFlight() {
         return inFlight;
+    }
+
+    /** How long requests have been waiting with nothing read from the node (0 when none is in flight). */
+    long unansweredNanos(long now) {
+        return inFlight == 0 ? 0 : Math.max(0, now - progressNanos);
     }
 
     int queued() {
@@ -161,6 +168,9 @@ final class InFlightHandler extends ChannelDuplexHandler {
             table = Arrays.copyOf(table, Math.min(ids.capacity(), Math.max(id + 1, table.length * 2)));
         }
         table[id] = request;
+        if (inFlight == 0) {
+            progressNanos = System.nanoTime();
+        }
         inFlight = inFlight + 1;
         if (batch.readableBytes() >= EAGER_FLUSH_BYTES) {
             flushBatch(); // the scheduled flush, if any, will find nothing or a new batch
@@ -242,6 +252,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
             return;
         }
         int id = envelope.streamId();
+        progressNanos = System.nanoTime();
         if (id < 0) {
             Sinks.EmitResult result = events.tryEmitNext(envelope);
             if (result.isFailure()) {

@@ -152,5 +152,10 @@ public final class DefaultClusterRuntime implements ClusterRuntime {
         public int inFlight(Node node) {
             return pools.inFlight(node.endpoint());
         }
+
+        @Override
+        public long unansweredNanos(Node node) {
+            return pools.unansweredNanos(node.endpoint());
+        }
     }
 }

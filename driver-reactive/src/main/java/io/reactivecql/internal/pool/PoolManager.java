@@ -144,6 +144,25 @@ public final class PoolManager implements ClusterState.Listener {
         return sum;
     }
 
+    /**
+     * How long the node's requests have been waiting with no answer on any of its busy connections
+     * (the least stalled one counts); 0 when nothing is in flight there.
+     */
+    public long unansweredNanos(InetSocketAddress endpoint) {
+        NodePool pool = (NodePool) pool(endpoint);
+        if (pool == null) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        long least = Long.MAX_VALUE;
+        for (CqlTransport c : pool.connections()) {
+            if (c.inFlight() > 0) {
+                least = Math.min(least, c.unansweredNanos(now));
+            }
+        }
+        return least == Long.MAX_VALUE ? 0 : least;
+    }
+
     /** The open pools (a snapshot). */
     public Collection<ConnectionPool> pools() {
         List<ConnectionPool> out = new ArrayList<>();

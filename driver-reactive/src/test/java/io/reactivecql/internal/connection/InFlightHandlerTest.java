@@ -88,6 +88,26 @@ class InFlightHandlerTest {
     }
 
     @Test
+    void unansweredTimeGrowsWhileNothingIsReadAndResetsOnAnswers() throws InterruptedException {
+        node = ScriptedNode.v4(128, 10);
+        assertEquals(0, node.connection.unansweredNanos(System.nanoTime()), "nothing in flight");
+        long idleSince = System.nanoTime();
+        Thread.sleep(30); // idle time before the first request does not count
+        send(node.connection, "a");
+        send(node.connection, "b");
+        node.requests();
+        long sent = System.nanoTime();
+        assertTrue(node.connection.unansweredNanos(sent) < sent - idleSince - 30_000_000L, "idle time counted");
+        Thread.sleep(40);
+        long waited = node.connection.unansweredNanos(System.nanoTime());
+        assertTrue(waited >= 40_000_000L, "waited " + waited);
+        node.respond(0, VoidResult.INSTANCE);
+        assertTrue(node.connection.unansweredNanos(System.nanoTime()) < waited, "an answer is progress");
+        node.respond(1, VoidResult.INSTANCE);
+        assertEquals(0, node.connection.unansweredNanos(System.nanoTime() + 1_000_000_000L), "nothing in flight");
+    }
+
+    @Test
     void exhaustedIdsQueueThenBusy() {
         node = ScriptedNode.v4(2, 2);
         Outcome first = send(node.connection, "1");

@@ -1,6 +1,7 @@
 package io.reactivecql.it.policies;
 
 import io.reactivecql.api.DriverConfig;
+import io.reactivecql.api.ReactiveSession;
 import io.reactivecql.api.errors.ConnectionClosedException;
 import io.reactivecql.api.errors.OperationTimedOutException;
 import io.reactivecql.api.errors.ReadTimeoutException;
@@ -31,9 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Retry policy and speculative executions against a real 3-node cluster (RF 3). The session's
- * query plan has one node until the cluster work lands, so these tests drive the real request path
- * through {@link PolicyCluster}'s round-robin test planner over the three contact points.
+ * Retry policy, speculative executions and busy-node avoidance against a real 3-node cluster (RF 3).
+ * The retry and speculative-execution tests assert which node each attempt went to, so they drive
+ * the real request path through {@link PolicyCluster}'s strictly rotating test planner (the session's
+ * plans move busy and silent nodes back, which would blur those assertions); busy-node avoidance is
+ * tested through a real session and its default load-balancing policy.
  */
 @RealCassandra(nodes = 3)
 class RequestPoliciesIT {
@@ -198,6 +201,62 @@ class RequestPoliciesIT {
             } finally {
                 cluster.node(2).resume();
             }
+        }
+    }
+
+    /** What became of one read of {@link #aNodeThatStopsAnsweringIsAvoidedByTheSessionsPlans}. */
+    private record Outcome(int index, InetSocketAddress coordinator, Throwable error) {
+    }
+
+    @Test
+    void aNodeThatStopsAnsweringIsAvoidedByTheSessionsPlans(CassandraCluster cluster) {
+        ReactiveSession session = ReactiveSession.builder()
+                .addContactPoints(cluster.contactPoints())
+                .withLocalDatacenter(cluster.localDatacenter())
+                .withConfig(config())
+                .connect().block(PolicyCluster.WAIT);
+        InetSocketAddress paused = cluster.node(2).nativeAddress();
+        // answered by the coordinator itself; not idempotent: no speculative execution, no retry
+        SimpleStatement local = SimpleStatement.of("SELECT release_version FROM system.local")
+                .withIdempotent(false).withTimeout(Duration.ofSeconds(5));
+        try {
+            java.util.Set<InetSocketAddress> before = new java.util.HashSet<>();
+            for (int i = 0; i < 9; i++) {
+                before.add(session.executePage(local).block(PolicyCluster.WAIT).executionInfo().coordinator());
+            }
+            assertTrue(before.contains(paused), "plans reach every node: " + before);
+            cluster.node(2).pause();
+            List<Outcome> outcomes;
+            try {
+                // 30 reads, one every 100 ms: plans rotate over the nodes, so without busy-node avoidance
+                // every third read would hang on the paused node until its timeout (10 of 30)
+                outcomes = reactor.core.publisher.Flux.range(0, 30)
+                        .delayElements(Duration.ofMillis(100))
+                        .flatMap(i -> session.executePage(local)
+                                .map(page -> new Outcome(i, page.executionInfo().coordinator(), null))
+                                .onErrorResume(e -> reactor.core.publisher.Mono.just(new Outcome(i, null, e))), 30)
+                        .collectList().block(PolicyCluster.WAIT);
+            } finally {
+                cluster.node(2).resume();
+            }
+            List<Outcome> failed = outcomes.stream().filter(o -> o.error() != null).toList();
+            for (Outcome o : failed) {
+                OperationTimedOutException timeout = assertInstanceOf(OperationTimedOutException.class, o.error());
+                assertEquals(paused, timeout.node());
+            }
+            assertTrue(failed.size() <= 4, "reads stuck on the paused node: " + failed);
+            // 500 ms without an answer marks the node; from then on plans put it last
+            List<Outcome> late = outcomes.stream().filter(o -> o.index() >= 15 && o.error() != null).toList();
+            assertEquals(List.of(), late, "reads sent long after the node stopped answering must avoid it");
+            // once it answers again, it takes its turn
+            java.util.Set<InetSocketAddress> after = new java.util.HashSet<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!after.contains(paused) && System.nanoTime() < deadline) {
+                after.add(session.executePage(local).block(PolicyCluster.WAIT).executionInfo().coordinator());
+            }
+            assertTrue(after.contains(paused), "the resumed node is used again: " + after);
+        } finally {
+            session.close().block(PolicyCluster.WAIT);
         }
     }
 }

@@ -55,5 +55,14 @@ public interface LoadBalancingPolicy {
 
         /** Requests in flight on the session's connections to {@code node} (0 when it has none). */
         int inFlight(Node node);
+
+        /**
+         * How long, in nanoseconds, requests to {@code node} have been waiting while nothing was read
+         * from it (0 when none is in flight): a node that stopped answering (paused, overloaded,
+         * partitioned away) shows here long before its requests time out.
+         */
+        default long unansweredNanos(Node node) {
+            return 0;
+        }
     }
 }

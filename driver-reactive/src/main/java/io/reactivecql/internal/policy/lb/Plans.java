@@ -68,6 +68,47 @@ final class Plans {
         };
     }
 
+    /**
+     * {@code source}, with the nodes that are {@code late} given after all the others; lazy: it
+     * reads ahead only past late nodes. Without late nodes (the usual case), it costs one test per
+     * node.
+     */
+    static Iterator<Node> deprioritizing(Iterator<Node> source, Predicate<Node> late) {
+        return new Iterator<>() {
+            private java.util.ArrayDeque<Node> held;
+            private Node next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && source.hasNext()) {
+                    Node n = source.next();
+                    if (late.test(n)) {
+                        if (held == null) {
+                            held = new java.util.ArrayDeque<>(2);
+                        }
+                        held.add(n);
+                    } else {
+                        next = n;
+                    }
+                }
+                if (next == null && held != null && !held.isEmpty()) {
+                    next = held.poll();
+                }
+                return next != null;
+            }
+
+            @Override
+            public Node next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Node n = next;
+                next = null;
+                return n;
+            }
+        };
+    }
+
     /** The elements of {@code source} that pass {@code filter}, lazily. */
     static final class Filtering implements Iterator<Node> {
         private final Iterator<Node> source;

@@ -14,11 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Replicas first: for a statement with a routing key and a keyspace, the replicas the session's
  * locator names that the child ranks LOCAL and that are UP, rotated so that load spreads over them;
- * replicas with {@code busyThreshold} or more requests in flight go after the others (busy-node
- * avoidance). Then the child's plan, without the replicas already given. Without a routing key,
- * the child's plan as is.
+ * replicas with {@code busyThreshold} or more requests in flight, or whose requests got no answer
+ * for {@link #SLOW_NANOS} (a node that stopped answering), go after the others (busy-node
+ * avoidance). Then the child's plan, without the replicas already given, its slow nodes moved to
+ * its end. Without a routing key, the child's plan with its slow nodes moved to its end.
  */
 public final class TokenAwarePolicy implements LoadBalancingPolicy {
+
+    /** A node whose requests got no answer for this long is moved back (it may have stopped answering). */
+    static final long SLOW_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
 
     private final LoadBalancingPolicy child;
     private final int busyThreshold;
@@ -47,11 +51,11 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
     @Override
     public Iterator<Node> newQueryPlan(Statement<?> statement, String keyspace, ByteBuffer routingKey) {
         if (routingKey == null || keyspace == null) {
-            return child.newQueryPlan(statement, keyspace, routingKey);
+            return Plans.deprioritizing(child.newQueryPlan(statement, keyspace, routingKey), this::isSlow);
         }
         List<Node> replicas = context.replicaLocator().replicas(keyspace, routingKey.duplicate());
         if (replicas.isEmpty()) {
-            return child.newQueryPlan(statement, keyspace, routingKey);
+            return Plans.deprioritizing(child.newQueryPlan(statement, keyspace, routingKey), this::isSlow);
         }
         // replicas are few (the replication factor): ordering them is cheap
         List<Node> current = currentSnapshots(replicas);
@@ -64,12 +68,17 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
             if (!n.isUp() || child.distance(n) != NodeDistance.LOCAL) {
                 continue;
             }
-            (context.inFlight(n) >= busyThreshold ? busy : ready).add(n);
+            (context.inFlight(n) >= busyThreshold || isSlow(n) ? busy : ready).add(n);
         }
         ready.addAll(busy);
         List<Node> first = ready;
-        return Plans.concat(first.iterator(), () -> new Plans.Filtering(
-                child.newQueryPlan(statement, keyspace, routingKey), n -> !first.contains(n)));
+        return Plans.concat(first.iterator(), () -> Plans.deprioritizing(new Plans.Filtering(
+                child.newQueryPlan(statement, keyspace, routingKey), n -> !first.contains(n)), this::isSlow));
+    }
+
+    /** Requests to {@code n} have waited long with no answer from it. */
+    private boolean isSlow(Node n) {
+        return context.unansweredNanos(n) > SLOW_NANOS;
     }
 
     /** The locator's nodes may be older snapshots: look up their current state. */

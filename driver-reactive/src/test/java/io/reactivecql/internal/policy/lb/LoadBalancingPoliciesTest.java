@@ -39,6 +39,7 @@ class LoadBalancingPoliciesTest {
         String localDc;
         ReplicaLocator locator = ReplicaLocator.NONE;
         final Map<Node, Integer> inFlight = new HashMap<>();
+        final Map<Node, Long> unanswered = new HashMap<>();
 
         Node add(int i, String dc, String rack, NodeState state) {
             Node n = new Node(new InetSocketAddress("127.0.0." + i, 9042), null, dc, rack, "5.0", Set.of(), state);
@@ -69,6 +70,11 @@ class LoadBalancingPoliciesTest {
         @Override
         public int inFlight(Node node) {
             return inFlight.getOrDefault(node, 0);
+        }
+
+        @Override
+        public long unansweredNanos(Node node) {
+            return unanswered.getOrDefault(node, 0L);
         }
     }
 
@@ -180,6 +186,35 @@ class LoadBalancingPoliciesTest {
             List<Node> plan = plan(p, ByteBuffer.wrap(new byte[]{1}));
             assertEquals(List.of(b, a, c), plan);
         }
+    }
+
+    @Test
+    void nodesThatStoppedAnsweringGoAfterTheOthersWithOrWithoutRoutingKey() {
+        View v = new View();
+        Node a = v.add(1, "dc1", "r1", NodeState.UP);
+        Node b = v.add(2, "dc1", "r1", NodeState.UP);
+        Node c = v.add(3, "dc1", "r1", NodeState.UP);
+        v.locator = (ks, k) -> List.of(a, b);
+        // a few requests in flight, but nothing read from a for a second: it is avoided
+        v.inFlight.put(a, 3);
+        v.unanswered.put(a, java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+        // c's requests are answered slowly, but within the threshold: not avoided
+        v.unanswered.put(c, TokenAwarePolicy.SLOW_NANOS / 2);
+        LoadBalancingPolicy p = LoadBalancingPolicies.tokenAware(LoadBalancingPolicies.roundRobin(), 50);
+        p.init(v);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(List.of(b, a, c), plan(p, ByteBuffer.wrap(new byte[]{1})));
+            List<Node> unrouted = plan(p, null);
+            assertEquals(3, unrouted.size(), unrouted.toString());
+            assertEquals(a, unrouted.get(2), "the silent node comes last: " + unrouted);
+        }
+        // once it answers again, it takes its turn
+        v.unanswered.remove(a);
+        Set<Node> firsts = new java.util.HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            firsts.add(plan(p, null).get(0));
+        }
+        assertTrue(firsts.contains(a), firsts.toString());
     }
 
     @Test
