@@ -246,13 +246,19 @@ final class InFlightHandler extends ChannelDuplexHandler {
     // ------------------------------------------------------------------ responses (event loop)
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        // once per read batch, not per answer: what matters is that the node still talks
+        progressNanos = System.nanoTime();
+        context.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext context, Object msg) {
         if (!(msg instanceof Envelope envelope)) {
             context.fireChannelRead(msg);
             return;
         }
         int id = envelope.streamId();
-        progressNanos = System.nanoTime();
         if (id < 0) {
             Sinks.EmitResult result = events.tryEmitNext(envelope);
             if (result.isFailure()) {
