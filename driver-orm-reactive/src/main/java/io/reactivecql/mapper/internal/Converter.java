@@ -133,10 +133,8 @@ abstract class Converter {
             UdtValue udt = (UdtValue) value;
             Object[] values = new Object[fieldIndexes.length];
             for (int i = 0; i < fieldIndexes.length; i++) {
-                // a value written before fields were added has fewer of them
-                if (fieldIndexes[i] < udt.size()) {
-                    values[i] = converters[i].fromDriver(udt.get(fieldIndexes[i]));
-                }
+                // a value written before fields were added has fewer of them: the rest read as NULL
+                values[i] = converters[i].fromDriver(fieldIndexes[i] < udt.size() ? udt.get(fieldIndexes[i]) : null);
             }
             return model.instantiate(values);
         }

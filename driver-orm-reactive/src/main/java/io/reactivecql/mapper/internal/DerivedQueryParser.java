@@ -31,7 +31,7 @@ final class DerivedQueryParser {
     }
 
     private static final Pattern SUBJECT = Pattern.compile(
-            "^(find|read|get|query|search|stream|count|exists|delete|remove)(\\p{Lu}\\w*?)?By(\\p{Lu}\\w*)?$");
+            "^(find|read|get|query|search|stream|count|exists|delete|remove)(\\p{Lu}\\w*?)??By(\\p{Lu}\\w*)?$");
     private static final Pattern LIMIT = Pattern.compile("(First|Top)(\\d*)");
     private static final String ALLOW_FILTERING = "AllowFiltering";
 
