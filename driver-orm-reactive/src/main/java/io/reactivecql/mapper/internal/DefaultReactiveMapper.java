@@ -10,10 +10,12 @@ import io.reactivecql.mapper.api.ReactiveRepository;
 import io.reactivecql.mapper.api.SchemaManager;
 import io.reactivecql.mapper.api.SchemaSource;
 import io.reactivecql.protocol.request.BatchType;
+import io.reactivecql.schema.api.Metadata;
 import reactor.core.publisher.Mono;
 
 import java.lang.reflect.Type;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The {@link ReactiveMapper}. Public only because the API's builder constructs it; not part of the
@@ -45,20 +47,26 @@ public final class DefaultReactiveMapper implements ReactiveMapper {
     }
 
     private <T, ID> Mono<ReactiveRepository<T, ID>> create(Class<T> entityClass, Class<?> idClass) {
-        return this.<T, ID>createRepository(entityClass, idClass).map(r -> r);
+        return this.<T, ID, ReactiveRepository<T, ID>>build(entityClass, idClass, r -> r);
     }
 
-    private <T, ID> Mono<DefaultReactiveRepository<T, ID>> createRepository(Class<T> entityClass, Class<?> idClass) {
+    /**
+     * Reads the class (on the subscriber's thread), binds it to the schema and finishes the
+     * repository with {@code finish} (which may check more, like derived queries). A snapshot may
+     * predate DDL run outside the mapper: a mismatch is only reported after a fresh read.
+     */
+    private <T, ID, R> Mono<R> build(Class<T> entityClass, Class<?> idClass,
+                                     Function<DefaultReactiveRepository<T, ID>, R> finish) {
         Objects.requireNonNull(entityClass, "entityClass");
-        // the class is read here, on the subscriber's thread; only checks against the schema follow
         return Mono.fromCallable(() -> ctx.models.entity(entityClass)).flatMap(model -> {
             if (idClass != null) {
                 checkId(model, idClass);
             }
             String ks = ctx.keyspaceOf(model);
-            return ctx.schemaSource.metadata(ks)
-                    .map(metadata -> new DefaultReactiveRepository<T, ID>(ctx,
-                            EntityBinding.bind(model, ks, metadata, ctx.types)));
+            Function<Metadata, R> make = metadata -> finish.apply(
+                    new DefaultReactiveRepository<>(ctx, EntityBinding.bind(model, ks, metadata, ctx.types)));
+            return ctx.schemaSource.metadata(ks).map(make)
+                    .onErrorResume(MappingException.class, stale -> ctx.schemaSource.refresh(ks).map(make));
         });
     }
 
@@ -85,8 +93,7 @@ public final class DefaultReactiveMapper implements ReactiveMapper {
             Type[] arguments = RepositoryProxy.typeArguments(repositoryInterface);
             Class<?> entity = (Class<?>) arguments[0];
             Class<?> id = arguments[1] instanceof Class<?> c ? c : null;
-            return createRepository(entity, id)
-                    .map(repository -> RepositoryProxy.create(repositoryInterface, repository));
+            return build(entity, id, repository -> RepositoryProxy.create(repositoryInterface, repository));
         });
     }
 
