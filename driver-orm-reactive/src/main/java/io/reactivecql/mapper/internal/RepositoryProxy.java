@@ -86,7 +86,7 @@ final class RepositoryProxy implements InvocationHandler {
             if (base != null) {
                 proxy.handlers.put(m, delegate(base, repository));
             } else if (m.isDefault()) {
-                proxy.handlers.put(m, (p, args) -> InvocationHandler.invokeDefault(p, m, args));
+                proxy.handlers.put(m, defaultMethod(m));
             } else {
                 DerivedMethod derived = DerivedMethod.compile(repository, m);
                 proxy.handlers.put(m, (p, args) -> derived.invoke(args));
@@ -131,6 +131,25 @@ final class RepositoryProxy implements InvocationHandler {
             throw new IllegalStateException("cannot reach " + base, e);
         }
         return (proxy, args) -> (Object) handle.invokeExact(args);
+    }
+
+    /**
+     * A default method, called on the proxy through a special-call method handle (Proxy.invokeDefault
+     * would need the interface to be accessible from this package).
+     */
+    private static Handler defaultMethod(Method m) {
+        Class<?> declaring = m.getDeclaringClass();
+        MethodHandle handle;
+        try {
+            handle = MethodHandles.privateLookupIn(declaring, MethodHandles.lookup())
+                    .unreflectSpecial(m, declaring)
+                    .asSpreader(Object[].class, m.getParameterCount())
+                    .asType(MethodType.methodType(Object.class, Object.class, Object[].class));
+        } catch (IllegalAccessException | IllegalArgumentException e) {
+            throw new MappingException("cannot call the default method: open the interface's package to the "
+                    + "mapper's module", null, null, null, declaring.getSimpleName() + "." + m.getName(), e);
+        }
+        return (proxy, args) -> (Object) handle.invokeExact(proxy, args);
     }
 
     @Override
