@@ -39,6 +39,7 @@ final class DefaultSchemaManager implements SchemaManager {
                 }
                 List<String> ddl = planner.plan(model, keyspace);
                 if (ddl.isEmpty()) {
+                    EntityBinding.bind(model, ks, metadata, ctx.types);
                     return Mono.just(new SyncResult(ks, model.name, ddl));
                 }
                 return Flux.fromIterable(ddl)

@@ -48,6 +48,11 @@ final class SchemaPlanner {
             return out;
         }
         checkPrimaryKey(model, table);
+        for (PropertyModel p : model.primaryKey) {
+            ColumnMetadata column = table.column(CqlIdentifiers.quote(p.column)).orElseThrow();
+            types.resolve(p.javaType, column.type(), new TypeMapper.Site(model.entityName(), p.javaName, p.column),
+                    false);
+        }
         List<String> added = new ArrayList<>();
         for (PropertyModel p : model.nonKey) {
             ColumnMetadata column = table.column(CqlIdentifiers.quote(p.column)).orElse(null);
