@@ -9,9 +9,7 @@ import io.reactivecql.protocol.types.ListType;
 import io.reactivecql.protocol.types.MapType;
 import io.reactivecql.protocol.types.PrimitiveType;
 import io.reactivecql.protocol.types.SetType;
-import io.reactivecql.protocol.types.TupleType;
 import io.reactivecql.protocol.types.UserDefinedType;
-import io.reactivecql.protocol.types.VectorType;
 
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -120,31 +118,5 @@ final class CqlTypes {
             return PrimitiveType.DURATION;
         }
         return null;
-    }
-
-    /** The CQL text of a type, collections inside UDT fields frozen. */
-    static String cql(DataType type) {
-        return type.asCql();
-    }
-
-    /** The UDTs a type mentions, innermost first (so they can be created in that order). */
-    static void udtNames(DataType type, List<String> out) {
-        if (type instanceof UserDefinedType u) {
-            u.fieldTypes().forEach(t -> udtNames(t, out));
-            if (!out.contains(u.name())) {
-                out.add(u.name());
-            }
-        } else if (type instanceof ListType l) {
-            udtNames(l.elementType(), out);
-        } else if (type instanceof SetType s) {
-            udtNames(s.elementType(), out);
-        } else if (type instanceof MapType m) {
-            udtNames(m.keyType(), out);
-            udtNames(m.valueType(), out);
-        } else if (type instanceof TupleType t) {
-            t.componentTypes().forEach(c -> udtNames(c, out));
-        } else if (type instanceof VectorType v) {
-            udtNames(v.elementType(), out);
-        }
     }
 }

@@ -25,7 +25,7 @@ final class DefaultQuery<T> implements Query<T> {
     enum Kind { ROWS, COUNT, EXISTS, DELETE, UPDATE }
 
     /** A compiled statement: its CQL and bound values. */
-    record Compiled(String cql, Object[] values, List<Slot> slots) {
+    record Compiled(String cql, Object[] values) {
     }
 
     final DefaultReactiveRepository<T, ?> repository;
@@ -158,7 +158,7 @@ final class DefaultQuery<T> implements Query<T> {
         if ((kind == Kind.DELETE || kind == Kind.UPDATE) && slots.isEmpty()) {
             throw new IllegalArgumentException(kind + " needs restrictions on the primary key");
         }
-        return new Compiled(cql, values.toArray(), slots);
+        return new Compiled(cql, values.toArray());
     }
 
     /** Throws {@link QueryRefusedException} when the validator refuses the query. */

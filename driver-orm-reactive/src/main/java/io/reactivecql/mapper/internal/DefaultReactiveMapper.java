@@ -58,6 +58,11 @@ public final class DefaultReactiveMapper implements ReactiveMapper {
     private <T, ID, R> Mono<R> build(Class<T> entityClass, Class<?> idClass,
                                      Function<DefaultReactiveRepository<T, ID>, R> finish) {
         Objects.requireNonNull(entityClass, "entityClass");
+        if (entityClass.isInterface() && ReactiveRepository.class.isAssignableFrom(entityClass)) {
+            return Mono.error(new MappingException("a repository interface is implemented by mapper.implement("
+                    + entityClass.getSimpleName() + ".class); repository(...) takes an entity class", null, null,
+                    null, entityClass.getSimpleName()));
+        }
         return Mono.fromCallable(() -> ctx.models.entity(entityClass)).flatMap(model -> {
             if (idClass != null) {
                 checkId(model, idClass);

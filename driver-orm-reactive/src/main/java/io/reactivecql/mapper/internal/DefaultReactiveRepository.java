@@ -313,18 +313,16 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
             if (model.counterTable) {
                 return Mono.error(counterRefused());
             }
-            Object version = null;
-            T written = entity;
-            if (binding.version != null && isNew(binding.version.property.get(entity))) {
-                version = versionValue(1);
-                written = model.with(entity, binding.version.property, version);
-            }
+            // a new versioned entity is written with version 1 (and only gets it once written)
+            Object version = binding.version != null && isNew(binding.version.property.get(entity))
+                    ? versionValue(1) : null;
             String cql = ifNotExists ? (options.hasTtl() ? insertIfNotExistsTtl : insertIfNotExists)
                     : (options.hasTtl() ? insertTtl : insert);
-            T result = written;
             return write(cql, insertValues(entity, version, options), options, !ifNotExists)
-                    .map(page -> new WriteResult<>(page.wasApplied(), result,
-                            page.wasApplied() ? Optional.empty() : existing(page)));
+                    .map(page -> page.wasApplied()
+                            ? new WriteResult<>(true, version == null ? entity
+                                    : model.with(entity, binding.version.property, version), Optional.empty())
+                            : new WriteResult<>(false, entity, existing(page)));
         });
     }
 

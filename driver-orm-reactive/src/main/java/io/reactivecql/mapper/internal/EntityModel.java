@@ -138,8 +138,4 @@ final class EntityModel<T> {
             throw new IllegalStateException("cannot copy " + type.getName(), t);
         }
     }
-
-    boolean isRecord() {
-        return record;
-    }
 }

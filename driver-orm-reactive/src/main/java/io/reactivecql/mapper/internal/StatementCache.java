@@ -34,8 +34,4 @@ final class StatementCache {
             }
         });
     }
-
-    int size() {
-        return prepared.size();
-    }
 }

@@ -9,6 +9,7 @@ import io.reactivecql.mapper.api.AllowFiltering;
 import io.reactivecql.mapper.api.ClusteringColumn;
 import io.reactivecql.mapper.api.Condition;
 import io.reactivecql.mapper.api.Key;
+import io.reactivecql.mapper.api.MappingException;
 import io.reactivecql.mapper.api.Order;
 import io.reactivecql.mapper.api.PartitionKey;
 import io.reactivecql.mapper.api.Query;
@@ -202,6 +203,9 @@ class QueryIT {
         assertEquals("FilteringRepository.findByNote", e.method());
         assertEquals("note", e.column());
         assertTrue(e.getMessage().contains("AllowFiltering"), e.getMessage());
+        MappingException wrongEntry = assertThrows(MappingException.class,
+                () -> mapper.repository(EventRepository.class).block(WAIT));
+        assertTrue(wrongEntry.getMessage().contains("mapper.implement(EventRepository.class)"), wrongEntry.getMessage());
     }
 
     @Test
