@@ -1,8 +1,8 @@
 package io.reactivecql.mapper.api;
 
 import io.reactivecql.api.ReactiveSession;
+import io.reactivecql.mapper.internal.DefaultSchemaSource;
 import io.reactivecql.mapper.internal.ManagerSchemaSource;
-import io.reactivecql.mapper.internal.SessionSchemaSource;
 import io.reactivecql.schema.api.Metadata;
 import io.reactivecql.schema.api.SchemaMetadataManager;
 import reactor.core.publisher.Mono;
@@ -15,12 +15,14 @@ import reactor.core.publisher.Mono;
 public interface SchemaSource {
 
     /**
-     * The default source of a mapper: its own {@link SchemaMetadataManager} reading
-     * {@code system_schema} through {@code session}, limited to the keyspaces the mapper uses, and
-     * closed with the mapper. (The one place to switch to the session's own schema metadata.)
+     * The default source of a mapper: the session's own schema metadata
+     * ({@link io.reactivecql.schema.api.SessionMetadata}, fed by its control connection), and for
+     * keyspaces that metadata does not hold (a session limited to other keyspaces, one opened
+     * without discovery) a {@link SchemaMetadataManager} of the mapper's own reading
+     * {@code system_schema} through the session, closed with the mapper.
      */
     static SchemaSource forSession(ReactiveSession session) {
-        return new SessionSchemaSource(session);
+        return new DefaultSchemaSource(session);
     }
 
     /**

@@ -13,11 +13,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The mapper's default {@link SchemaSource}: a {@link SchemaMetadataManager} of its own that reads
+ * A {@link SchemaSource} with a {@link SchemaMetadataManager} of its own that reads
  * {@code system_schema} through the session, limited to the keyspaces asked for so far. Asking for
  * a new keyspace swaps in a manager that includes it (and closes the old one). It follows no
- * events ({@code Flux.never()}): the mapper refreshes it after its own DDL. This is the seam to
- * replace with the session's own schema metadata once the control connection feeds it.
+ * events ({@code Flux.never()}): the mapper refreshes it after its own DDL. The fallback of
+ * {@link DefaultSchemaSource} for keyspaces the session's own metadata does not hold.
  */
 public final class SessionSchemaSource implements SchemaSource {
 

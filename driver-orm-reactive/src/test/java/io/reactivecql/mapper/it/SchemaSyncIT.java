@@ -13,6 +13,8 @@ import io.reactivecql.mapper.api.ReactiveRepository;
 import io.reactivecql.mapper.api.SyncResult;
 import io.reactivecql.mapper.api.Table;
 import io.reactivecql.mapper.api.Udt;
+import io.reactivecql.schema.api.SchemaConfig;
+import io.reactivecql.schema.api.SessionMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,9 +99,16 @@ class SchemaSyncIT {
                 + "AND table_name = ?", keyspace, table).map((Row r) -> r.getString(0)).collectList().block(WAIT);
     }
 
+    private static long schemaReadsThroughTheSession(MapperIts.Recorder recorder) {
+        return recorder.executed.stream().filter(s -> MapperIts.cqlOf(s).contains("system_schema.")).count();
+    }
+
     @Test
     void createThenNoOpThenAddMissingColumns() {
+        long reads = schemaReadsThroughTheSession(RECORDER);
         SyncResult created = mapper.schema().syncTable(GadgetV1.class).block(WAIT);
+        assertEquals(reads, schemaReadsThroughTheSession(RECORDER),
+                "the mapper reads the session's own schema metadata (the control connection's)");
         assertEquals(List.of("CREATE TYPE IF NOT EXISTS orm_sync.spec (weight int)",
                 "CREATE TABLE IF NOT EXISTS orm_sync.gadgets (id uuid, name text, spec frozen<spec>, "
                         + "PRIMARY KEY ((id)))"), created.statements());
@@ -127,6 +136,29 @@ class SchemaSyncIT {
         assertEquals(full, v2.findById(id).block(WAIT));
         assertEquals(new GadgetV1(id, "lamp", new SpecV1(3)), v1.findById(id).block(WAIT),
                 "the narrower mapping still reads its columns");
+    }
+
+    @Table(keyspace = KS, name = "widgets")
+    record Widget(@PartitionKey UUID id, String name) {
+    }
+
+    @Test
+    void aSessionLimitedToOtherKeyspacesFallsBackToTheMappersOwnSchemaReads(CassandraCluster cluster) {
+        MapperIts.Recorder recorder = new MapperIts.Recorder();
+        ReactiveSession limited = MapperIts.session(cluster, recorder, b -> b.withExtension(
+                SessionMetadata.configure(SchemaConfig.defaults().withKeyspaces("system_auth"))));
+        ReactiveMapper own = ReactiveMapper.create(limited);
+        try {
+            assertTrue(own.schema().syncTable(Widget.class).block(WAIT).changed());
+            ReactiveRepository<Widget, UUID> widgets = own.repository(Widget.class, UUID.class).block(WAIT);
+            Widget w = new Widget(UUID.randomUUID(), "cog");
+            widgets.save(w).block(WAIT);
+            assertEquals(w, widgets.findById(w.id()).block(WAIT));
+            assertTrue(schemaReadsThroughTheSession(recorder) > 0, "the fallback reads system_schema itself");
+        } finally {
+            own.close().block(WAIT);
+            limited.close().block(WAIT);
+        }
     }
 
     @Test
