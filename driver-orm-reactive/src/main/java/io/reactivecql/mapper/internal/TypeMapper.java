@@ -10,7 +10,6 @@ import io.reactivecql.protocol.types.ListType;
 import io.reactivecql.protocol.types.MapType;
 import io.reactivecql.protocol.types.PrimitiveType;
 import io.reactivecql.protocol.types.SetType;
-import io.reactivecql.protocol.types.TypeCodec;
 import io.reactivecql.protocol.types.UserDefinedType;
 import io.reactivecql.protocol.types.VectorType;
 
@@ -124,16 +123,16 @@ final class TypeMapper {
             }
             return new Resolved(Converter.IDENTITY, null);
         }
-        TypeCodec<?> codec;
         try {
-            codec = registry.codecFor(cqlType, raw);
+            registry.codecFor(cqlType, raw);
         } catch (CodecNotFoundException e) {
             throw mismatch(javaType, cqlType, site, e.getMessage());
         } catch (RuntimeException e) {
             throw mismatch(javaType, cqlType, site, String.valueOf(e.getMessage()));
         }
         Class<?> boxed = boxed(raw);
-        if (boxed.isAssignableFrom(codec.javaType())) {
+        // the column's default codec (what Row.getObject decodes with) fits: read as is
+        if (boxed.isAssignableFrom(registry.codecFor(cqlType).javaType())) {
             return new Resolved(Converter.IDENTITY, null);
         }
         if (!topLevel) {

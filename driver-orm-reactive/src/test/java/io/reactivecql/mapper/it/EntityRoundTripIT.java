@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -59,7 +60,7 @@ class EntityRoundTripIT {
 
     @BeforeAll
     static void setUp(CassandraCluster cluster) {
-        session = MapperIts.session(cluster, RECORDER, b -> b.withExecutionProfile(
+        session = MapperIts.session(cluster, RECORDER, b -> b.withCodecs(new LocaleCodec()).withExecutionProfile(
                 ExecutionProfile.named("mapper-profile").withConsistency(ConsistencyLevel.ONE)));
         mapper = ReactiveMapper.create(session);
         mapper.schema().dropKeyspace(TypesModels.KS).block(WAIT);
@@ -91,7 +92,7 @@ class EntityRoundTripIT {
                 CqlVector.ofFloats(0.5f, -1f, 2.25f), List.of("a", "b", "a"), Set.of(3, 1, 2),
                 Map.of("one", 1L, "two", 2L), List.of(Set.of(1, 2), Set.of(3)), Level.HIGH, home,
                 List.of(home, work), Map.of("boss", new Person("Bob", work, List.of(home))), "bucket one", 5,
-                "was original", null);
+                "was original", Locale.CANADA_FRENCH, null);
     }
 
     @Test
@@ -104,13 +105,14 @@ class EntityRoundTripIT {
         assertEquals(written.withBytes(null), read.withBytes(null));
 
         // the same row through plain CQL: the columns hold what the mapper says they hold
-        Row row = session.execute("SELECT ascii_text, level, renamed, address, bucket_label FROM orm_types.all_types "
-                + "WHERE id = ? AND part = 1", id).blockFirst(WAIT);
+        Row row = session.execute("SELECT ascii_text, level, renamed, address, bucket_label, locale "
+                + "FROM orm_types.all_types WHERE id = ? AND part = 1", id).blockFirst(WAIT);
         assertEquals("plain ascii", row.getString(0));
         assertEquals("HIGH", row.getString(1));
         assertEquals("was original", row.getString(2));
         assertEquals(1234, row.getUdtValue(3).getInt("zip"));
         assertEquals("bucket one", row.getString(4));
+        assertEquals("fr-CA", row.getString(5), "written through the session's user codec");
     }
 
     @Test
@@ -118,7 +120,7 @@ class EntityRoundTripIT {
         UUID id = UUID.randomUUID();
         AllTypes sparse = new AllTypes(id, 2, null, 0, null, null, false, null, null, 0, null, 0, null, 0, (short) 0,
                 null, null, null, null, (byte) 0, null, null, null, List.of(), null, null, null, null, null, null, null,
-                null, null, null, "not stored");
+                null, null, null, null, "not stored");
         types.save(sparse).block(WAIT);
         AllTypes read = types.findById(io.reactivecql.mapper.api.Key.of(id, 2)).block(WAIT);
         assertNull(read.textValue());

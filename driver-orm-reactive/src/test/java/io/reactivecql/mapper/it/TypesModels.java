@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,7 +45,10 @@ final class TypesModels {
     record Person(String name, Address home, List<Address> others) {
     }
 
-    /** One field of every CQL type, collections of UDTs, a nested collection, an enum, a static and a transient. */
+    /**
+     * One field of every CQL type, collections of UDTs, a nested collection, an enum, a static, a
+     * field read through a user codec ({@link LocaleCodec}) and a transient.
+     */
     @Table(keyspace = KS, name = "all_types")
     record AllTypes(@PartitionKey UUID id, @ClusteringColumn int part,
                     @Column(cqlType = "ascii") String asciiText, long bigintValue, ByteBuffer blobValue,
@@ -57,7 +61,7 @@ final class TypesModels {
                     Set<Integer> setValue, Map<String, Long> mapValue, List<Set<Integer>> nestedValue, Level level,
                     Address address, List<Address> addresses, Map<String, Person> people,
                     @Static String bucketLabel, Integer maybeInt, @Column(name = "renamed") String original,
-                    @Transient String scratch) {
+                    @Column(cqlType = "text") Locale locale, @Transient String scratch) {
 
         /** This value with its byte array replaced (records compare arrays by identity). */
         AllTypes withBytes(byte[] bytes) {
@@ -65,7 +69,7 @@ final class TypesModels {
                     decimalValue, doubleValue, durationValue, floatValue, inetValue, intValue, smallintValue,
                     textValue, timeValue, timestampValue, timeuuidValue, tinyintValue, varintValue, tupleValue,
                     vectorValue, listValue, setValue, mapValue, nestedValue, level, address, addresses, people,
-                    bucketLabel, maybeInt, original, scratch);
+                    bucketLabel, maybeInt, original, locale, scratch);
         }
     }
 
