@@ -98,7 +98,10 @@ public interface ReactiveMapper {
             return this;
         }
 
-        /** How many saves of {@link ReactiveRepository#saveAll(org.reactivestreams.Publisher)} run at once (default 32). */
+        /**
+         * How many saves of {@link ReactiveRepository#saveAll(org.reactivestreams.Publisher)} (and
+         * lookups of {@code findAllById}) run at once (default 32).
+         */
         public Builder withSaveConcurrency(int concurrency) {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("save concurrency must be >= 1, was " + concurrency);

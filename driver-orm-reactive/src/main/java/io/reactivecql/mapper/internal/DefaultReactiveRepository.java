@@ -46,6 +46,7 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
     private final String existsById;
     private final String count;
     private final String deleteById;
+    private final EntityValues<T> entityValues;
     /** Columns an UPDATE of the entity sets: every non-key column, the version last. */
     private final List<BoundColumn> updated;
     private final Map<String, String> increments = new HashMap<>();
@@ -63,11 +64,8 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
         this.existsById = Cql.existsById(binding);
         this.count = "SELECT COUNT(*) FROM " + binding.qualifiedTable;
         this.deleteById = Cql.delete(binding, null);
-        List<BoundColumn> set = new ArrayList<>(binding.nonKey.stream().filter(c -> !c.property.version).toList());
-        if (binding.version != null) {
-            set.add(binding.version);
-        }
-        this.updated = List.copyOf(set);
+        this.entityValues = new EntityValues<>(binding, ctx.nullSaving);
+        this.updated = entityValues.updated;
         for (BoundColumn c : binding.nonKey) {
             if (c.property.counter) {
                 increments.put(c.property.column, Cql.increment(binding, c));
@@ -113,124 +111,6 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
         return bound(cql, values, options, idempotent).flatMap(statement -> ctx.session.executePage(statement));
     }
 
-    // ---- values
-
-    private Object writeValue(BoundColumn c, Object entity) {
-        Object v = c.valueOf(entity);
-        if (v == null) {
-            if (c.property.isKey()) {
-                throw new IllegalArgumentException(model.entityName() + ": primary key field " + c.property.javaName
-                        + " is null");
-            }
-            return ctx.nullSaving == NullSaving.DO_NOT_SET ? SimpleStatement.UNSET : null;
-        }
-        return v;
-    }
-
-    private Object[] insertValues(T entity, Object version, QueryOptions options) {
-        int n = binding.columns.size();
-        Object[] values = new Object[n + (options.hasTtl() ? 1 : 0)];
-        for (int i = 0; i < n; i++) {
-            BoundColumn c = binding.columns.get(i);
-            values[i] = c == binding.version && version != null ? c.toDriver(version) : writeValue(c, entity);
-        }
-        if (options.hasTtl()) {
-            values[n] = options.ttlSeconds();
-        }
-        return values;
-    }
-
-    private Object[] updateValues(T entity, Object newVersion, Conditions conditions, QueryOptions options) {
-        List<Object> values = new ArrayList<>(updated.size() + binding.primaryKey.size() + 4);
-        if (options.hasTtl()) {
-            values.add(options.ttlSeconds());
-        }
-        for (BoundColumn c : updated) {
-            values.add(c == binding.version ? c.toDriver(newVersion) : writeValue(c, entity));
-        }
-        for (BoundColumn c : binding.primaryKey) {
-            values.add(writeValue(c, entity));
-        }
-        values.addAll(conditions.values());
-        return values.toArray();
-    }
-
-    private Object[] keyValuesOf(T entity, List<Object> extra) {
-        Object[] values = new Object[binding.primaryKey.size() + extra.size()];
-        for (int i = 0; i < binding.primaryKey.size(); i++) {
-            values[i] = writeValue(binding.primaryKey.get(i), entity);
-        }
-        for (int i = 0; i < extra.size(); i++) {
-            values[binding.primaryKey.size() + i] = extra.get(i);
-        }
-        return values;
-    }
-
-    /** The bound values of an id's primary key columns (the single key value, or a {@link Key}). */
-    Object[] keyValues(Object id) {
-        if (id == null) {
-            throw new IllegalArgumentException(model.entityName() + ": the id is null");
-        }
-        List<BoundColumn> pk = binding.primaryKey;
-        List<Object> raw;
-        if (id instanceof Key key) {
-            raw = key.values();
-        } else if (pk.size() == 1) {
-            raw = List.of(id);
-        } else {
-            throw new IllegalArgumentException(model.entityName() + " has a compound primary key "
-                    + pk.stream().map(c -> c.property.javaName).toList() + ": pass a Key of its values, not a "
-                    + id.getClass().getName());
-        }
-        if (raw.size() != pk.size()) {
-            throw new IllegalArgumentException(model.entityName() + ": the key has " + raw.size()
-                    + " values but the primary key " + pk.stream().map(c -> c.property.javaName).toList() + " has "
-                    + pk.size());
-        }
-        Object[] values = new Object[raw.size()];
-        for (int i = 0; i < values.length; i++) {
-            BoundColumn c = pk.get(i);
-            Object v = raw.get(i);
-            Class<?> expected = TypeMapper.boxed(c.property.rawType);
-            if (!expected.isInstance(v)) {
-                throw new IllegalArgumentException(model.entityName() + ": key field " + c.property.javaName
-                        + " is a " + expected.getSimpleName() + ", not a " + v.getClass().getName());
-            }
-            values[i] = c.toDriver(v);
-        }
-        return values;
-    }
-
-    private static boolean isNew(Object version) {
-        return version == null || ((Number) version).longValue() == 0;
-    }
-
-    private Object versionValue(long n) {
-        Class<?> type = TypeMapper.boxed(binding.version.property.rawType);
-        return type == Integer.class ? (Object) (int) n : (Object) n;
-    }
-
-    private Object actualVersion(ResultPage page) {
-        Row row = page.one();
-        if (row == null) {
-            return null;
-        }
-        int index = row.columnDefinitions().firstIndexOf(CqlIdentifiers.quote(binding.version.property.column));
-        return index < 0 ? null : binding.version.read(row, index);
-    }
-
-    private static boolean sameVersion(Object a, Object b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        return ((Number) a).longValue() == ((Number) b).longValue();
-    }
-
-    private Optional<T> existing(ResultPage page) {
-        Row row = page.one();
-        return row == null ? Optional.empty() : binding.readByName(row);
-    }
-
     private MappingException counterRefused() {
         return new MappingException("an entity with counters cannot be saved or inserted: change its counters with "
                 + "increment/decrement", model.entityName(), null, null, null);
@@ -252,7 +132,8 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
                 return Mono.error(counterRefused());
             }
             if (binding.version == null) {
-                return write(options.hasTtl() ? insertTtl : insert, insertValues(entity, null, options), options, true)
+                return write(options.hasTtl() ? insertTtl : insert, entityValues.insertValues(entity, null, options),
+                        options, true)
                         .thenReturn(entity);
             }
             return saveVersioned(entity, options);
@@ -261,27 +142,29 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
 
     private Mono<T> saveVersioned(T entity, QueryOptions options) {
         Object current = binding.version.property.get(entity);
-        if (isNew(current)) {
-            Object next = versionValue(1);
+        if (EntityValues.isNew(current)) {
+            Object next = entityValues.versionValue(1);
             return write(options.hasTtl() ? insertIfNotExistsTtl : insertIfNotExists,
-                    insertValues(entity, next, options), options, false)
+                    entityValues.insertValues(entity, next, options), options, false)
                     .handle((page, sink) -> {
                         if (page.wasApplied()) {
                             sink.next(model.with(entity, binding.version.property, next));
                         } else {
-                            sink.error(new OptimisticLockException(model.entityName(), null, actualVersion(page)));
+                            sink.error(new OptimisticLockException(model.entityName(), null,
+                                    entityValues.actualVersion(page)));
                         }
                     });
         }
-        Object next = versionValue(((Number) current).longValue() + 1);
+        Object next = entityValues.versionValue(((Number) current).longValue() + 1);
         Conditions conditions = Conditions.of(binding, NO_CONDITIONS, binding.version, current);
         return write(Cql.update(binding, updated, options.hasTtl(), conditions.cql()),
-                updateValues(entity, next, conditions, options), options, false)
+                entityValues.updateValues(entity, next, conditions, options), options, false)
                 .handle((page, sink) -> {
                     if (page.wasApplied()) {
                         sink.next(model.with(entity, binding.version.property, next));
                     } else {
-                        sink.error(new OptimisticLockException(model.entityName(), current, actualVersion(page)));
+                        sink.error(new OptimisticLockException(model.entityName(), current,
+                                entityValues.actualVersion(page)));
                     }
                 });
     }
@@ -314,15 +197,15 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
                 return Mono.error(counterRefused());
             }
             // a new versioned entity is written with version 1 (and only gets it once written)
-            Object version = binding.version != null && isNew(binding.version.property.get(entity))
-                    ? versionValue(1) : null;
+            Object version = binding.version != null && EntityValues.isNew(binding.version.property.get(entity))
+                    ? entityValues.versionValue(1) : null;
             String cql = ifNotExists ? (options.hasTtl() ? insertIfNotExistsTtl : insertIfNotExists)
                     : (options.hasTtl() ? insertTtl : insert);
-            return write(cql, insertValues(entity, version, options), options, !ifNotExists)
+            return write(cql, entityValues.insertValues(entity, version, options), options, !ifNotExists)
                     .map(page -> page.wasApplied()
                             ? new WriteResult<>(true, version == null ? entity
                                     : model.with(entity, binding.version.property, version), Optional.empty())
-                            : new WriteResult<>(false, entity, existing(page)));
+                            : new WriteResult<>(false, entity, entityValues.existing(page)));
         });
     }
 
@@ -346,11 +229,12 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
             }
             BoundColumn version = binding.version;
             Object current = version == null ? null : version.property.get(entity);
-            Object next = version == null ? null : versionValue(current == null ? 1 : ((Number) current).longValue() + 1);
+            Object next = version == null ? null
+                    : entityValues.versionValue(current == null ? 1 : ((Number) current).longValue() + 1);
             Conditions c = Conditions.of(binding, conditions, version, current);
             String cql = Cql.update(binding, updated, options.hasTtl(), c.cql());
             boolean conditional = c != Conditions.NONE;
-            return write(cql, updateValues(entity, next, c, options), options, !conditional)
+            return write(cql, entityValues.updateValues(entity, next, c, options), options, !conditional)
                     .handle((page, sink) -> {
                         if (page.wasApplied()) {
                             sink.next(new WriteResult<>(true, version == null ? entity
@@ -358,13 +242,13 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
                             return;
                         }
                         if (version != null) {
-                            Object actual = actualVersion(page);
-                            if (!sameVersion(actual, current)) {
+                            Object actual = entityValues.actualVersion(page);
+                            if (!EntityValues.sameVersion(actual, current)) {
                                 sink.error(new OptimisticLockException(model.entityName(), current, actual));
                                 return;
                             }
                         }
-                        sink.next(new WriteResult<>(false, entity, existing(page)));
+                        sink.next(new WriteResult<>(false, entity, entityValues.existing(page)));
                     });
         });
     }
@@ -379,7 +263,7 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
     @Override
     public Mono<T> findById(ID id, QueryOptions options) {
         Objects.requireNonNull(options, "options");
-        return Mono.defer(() -> selectMany(selectById, keyValues(id), options).next());
+        return Mono.defer(() -> selectMany(selectById, entityValues.keyValues(id), options).next());
     }
 
     @Override
@@ -401,7 +285,7 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
 
     @Override
     public Mono<Boolean> existsById(ID id) {
-        return Mono.defer(() -> rows(existsById, keyValues(id), QueryOptions.defaults()).hasElements());
+        return Mono.defer(() -> rows(existsById, entityValues.keyValues(id), QueryOptions.defaults()).hasElements());
     }
 
     @Override
@@ -419,14 +303,15 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
     @Override
     public Mono<Void> deleteById(ID id, QueryOptions options) {
         Objects.requireNonNull(options, "options");
-        return Mono.defer(() -> write(deleteById, keyValues(id), options, true).then());
+        return Mono.defer(() -> write(deleteById, entityValues.keyValues(id), options, true).then());
     }
 
     @Override
     public Mono<Void> delete(T entity) {
         Objects.requireNonNull(entity, "entity");
         if (binding.version == null) {
-            return Mono.defer(() -> write(deleteById, keyValuesOf(entity, List.of()), QueryOptions.defaults(), true)
+            return Mono.defer(() -> write(deleteById, entityValues.keyValuesOf(entity, List.of()),
+                    QueryOptions.defaults(), true)
                     .then());
         }
         return delete(entity, QueryOptions.defaults(), NO_CONDITIONS).then();
@@ -447,17 +332,18 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
             Object current = version == null ? null : version.property.get(entity);
             Conditions c = Conditions.of(binding, conditions, version, current);
             boolean conditional = c != Conditions.NONE;
-            return write(Cql.delete(binding, c.cql()), keyValuesOf(entity, c.values()), options, !conditional)
+            return write(Cql.delete(binding, c.cql()), entityValues.keyValuesOf(entity, c.values()), options,
+                    !conditional)
                     .handle((page, sink) -> {
                         if (!page.wasApplied() && version != null) {
-                            Object actual = actualVersion(page);
-                            if (!sameVersion(actual, current)) {
+                            Object actual = entityValues.actualVersion(page);
+                            if (!EntityValues.sameVersion(actual, current)) {
                                 sink.error(new OptimisticLockException(model.entityName(), current, actual));
                                 return;
                             }
                         }
                         sink.next(new WriteResult<>(page.wasApplied(), entity,
-                                page.wasApplied() ? Optional.empty() : existing(page)));
+                                page.wasApplied() ? Optional.empty() : entityValues.existing(page)));
                     });
         });
     }
@@ -493,17 +379,18 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
                 return Mono.error(counterRefused());
             }
             if (binding.version == null) {
-                return bound(options.hasTtl() ? insertTtl : insert, insertValues(entity, null, options), options, true);
+                return bound(options.hasTtl() ? insertTtl : insert, entityValues.insertValues(entity, null, options),
+                        options, true);
             }
             Object current = binding.version.property.get(entity);
-            if (isNew(current)) {
+            if (EntityValues.isNew(current)) {
                 return bound(options.hasTtl() ? insertIfNotExistsTtl : insertIfNotExists,
-                        insertValues(entity, versionValue(1), options), options, false);
+                        entityValues.insertValues(entity, entityValues.versionValue(1), options), options, false);
             }
-            Object next = versionValue(((Number) current).longValue() + 1);
+            Object next = entityValues.versionValue(((Number) current).longValue() + 1);
             Conditions c = Conditions.of(binding, NO_CONDITIONS, binding.version, current);
             return bound(Cql.update(binding, updated, options.hasTtl(), c.cql()),
-                    updateValues(entity, next, c, options), options, false);
+                    entityValues.updateValues(entity, next, c, options), options, false);
         });
     }
 
@@ -515,7 +402,7 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
             BoundColumn version = binding.version;
             Conditions c = version == null ? Conditions.NONE
                     : Conditions.of(binding, NO_CONDITIONS, version, version.property.get(entity));
-            return bound(Cql.delete(binding, c.cql()), keyValuesOf(entity, c.values()), options,
+            return bound(Cql.delete(binding, c.cql()), entityValues.keyValuesOf(entity, c.values()), options,
                     c == Conditions.NONE);
         });
     }
@@ -534,7 +421,7 @@ final class DefaultReactiveRepository<T, ID> implements ReactiveRepository<T, ID
             if (options.hasTtl()) {
                 return Mono.error(new IllegalArgumentException("counters cannot have a TTL"));
             }
-            Object[] key = keyValues(id);
+            Object[] key = entityValues.keyValues(id);
             Object[] values = new Object[key.length + 1];
             values[0] = delta;
             System.arraycopy(key, 0, values, 1, key.length);

@@ -141,12 +141,14 @@ final class DefaultUpdateQuery<T> implements UpdateQuery<T> {
     private static Object collectionValue(BoundColumn c, Object value) {
         if (c.column.type() instanceof MapType) {
             if (!(value instanceof java.util.Map<?, ?>)) {
-                throw new IllegalArgumentException(c.cql() + " is a map: add a Map, not a " + value.getClass().getName());
+                throw new IllegalArgumentException(c.cql() + " is a map: add a Map, not a "
+                        + value.getClass().getName());
             }
             return value;
         }
         if (!(value instanceof Collection<?> col)) {
-            throw new IllegalArgumentException(c.cql() + " is a " + c.column.type().asCql() + ": give a collection, not a "
+            throw new IllegalArgumentException(c.cql() + " is a " + c.column.type().asCql()
+                    + ": give a collection, not a "
                     + value.getClass().getName());
         }
         if (c.column.type() instanceof SetType) {

@@ -100,7 +100,8 @@ final class DerivedMethod {
                     name);
         }
         DefaultQuery.check(b, slots, orders, purpose, false, allowFiltering, name);
-        int limit = query.limit() > 0 ? query.limit() : (returnsMono && query.kind() == DerivedQuery.Kind.FIND ? 1 : -1);
+        int limit = query.limit() > 0 ? query.limit()
+                : (returnsMono && query.kind() == DerivedQuery.Kind.FIND ? 1 : -1);
         String cql = switch (query.kind()) {
             case FIND -> Cql.select(b, b.selection, slots, orders, false, limit > 0, allowFiltering);
             case COUNT -> Cql.select(b, "COUNT(*)", slots, List.of(), false, false, allowFiltering);

@@ -113,7 +113,8 @@ final class EntityBinding<T> {
         }
         boolean counterColumn = column.type() == PrimitiveType.COUNTER;
         if (p.counter != counterColumn) {
-            throw new MappingException(p.counter ? "a @Counter field needs a counter column, not " + column.type().asCql()
+            throw new MappingException(p.counter
+                    ? "a @Counter field needs a counter column, not " + column.type().asCql()
                     : "the column is a counter: mark the field @Counter", entity, p.javaName, p.column, null);
         }
     }

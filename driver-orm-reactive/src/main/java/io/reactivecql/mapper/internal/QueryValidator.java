@@ -82,7 +82,8 @@ final class QueryValidator {
             List<Operator> ops = e.getValue();
             boolean slicesOnly = ops.stream().allMatch(Operator::isSlice);
             if (ops.size() > 1 && !(slicesOnly && ops.size() == 2 && oneLowerOneUpper(ops))) {
-                return Verdict.invalid("column " + cql(e.getKey()) + " is restricted more than once: " + ops, e.getKey());
+                return Verdict.invalid("column " + cql(e.getKey()) + " is restricted more than once: " + ops,
+                        e.getKey());
             }
         }
         List<ColumnMetadata> pk = table.partitionKey();

@@ -58,7 +58,8 @@ final class SchemaPlanner {
             ColumnMetadata column = table.column(CqlIdentifiers.quote(p.column)).orElse(null);
             String entity = model.entityName();
             if (column == null) {
-                added.add(p.cql + " " + typeOf(model, p, ks).asCql() + (p.kind == PropertyKind.STATIC ? " static" : ""));
+                added.add(p.cql + " " + typeOf(model, p, ks).asCql()
+                        + (p.kind == PropertyKind.STATIC ? " static" : ""));
                 continue;
             }
             boolean isStatic = column.kind() == ColumnKind.STATIC;
@@ -86,7 +87,8 @@ final class SchemaPlanner {
 
     private void planType(EntityModel<?> udt, KeyspaceMetadata keyspace, String qualifiedKs, List<String> out) {
         String qualified = qualifiedKs + "." + CqlIdentifiers.quoteIfNeeded(udt.name);
-        UserDefinedType existing = keyspace.types().containsKey(udt.name) ? keyspace.types().get(udt.name).type() : null;
+        UserDefinedType existing = keyspace.types().containsKey(udt.name) ? keyspace.types().get(udt.name).type()
+                : null;
         if (existing == null) {
             out.add("CREATE TYPE IF NOT EXISTS " + qualified + " (" + udt.properties.stream()
                     .map(p -> p.cql + " " + fieldType(udt, p, keyspace.name()).asCql())

@@ -163,7 +163,8 @@ class EntityBindingTest {
                 new ListType(PrimitiveType.VARCHAR, true)));
         UserDefinedType person = udt("person_info", List.of("name", "home"), List.of(PrimitiveType.VARCHAR, noZip));
         TableMetadata t = table("customer", pk("id", PrimitiveType.UUID, 0), col("full_name", PrimitiveType.VARCHAR),
-                col("favorite", PrimitiveType.VARCHAR), col("address", noZip), col("previous", new ListType(noZip, false)),
+                col("favorite", PrimitiveType.VARCHAR), col("address", noZip),
+                col("previous", new ListType(noZip, false)),
                 col("contacts", new MapType(PrimitiveType.VARCHAR, person, false)), col("avatar", PrimitiveType.BLOB),
                 col("version", PrimitiveType.BIGINT));
         MappingException e = fails(Customer.class, Schemas.metadata(List.of(t), List.of(noZip, person)));

@@ -164,7 +164,8 @@ class EntityRoundTripIT {
         assertTrue(ttl > 3000 && ttl <= 3600, "ttl " + ttl);
         assertEquals(micros, row.getLong(1));
         Statement<?> sent = RECORDER.executed.stream()
-                .filter(s -> MapperIts.cqlOf(s).startsWith("INSERT INTO orm_types.all_types") && s.timestamp() == micros)
+                .filter(s -> MapperIts.cqlOf(s).startsWith("INSERT INTO orm_types.all_types")
+                        && s.timestamp() == micros)
                 .findFirst().orElseThrow(() -> new AssertionError(RECORDER.executed.stream()
                         .map(s -> MapperIts.cqlOf(s) + " @" + s.timestamp()).toList().toString()));
         assertEquals(ConsistencyLevel.QUORUM, sent.consistency());

@@ -17,7 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
-/** Sessions (builders are immutable: each with* returns a copy) on the shared test node, with timeouts that suit a loaded machine, and a recording tracker. */
+/**
+ * Sessions on the shared test node, with timeouts that suit a loaded machine (session builders are
+ * immutable: each {@code with*} returns a copy), and a recording request tracker.
+ */
 final class MapperIts {
 
     static final Duration WAIT = Duration.ofSeconds(90);
@@ -29,7 +32,8 @@ final class MapperIts {
         return session(cluster, tracker, b -> b);
     }
 
-    static ReactiveSession session(CassandraCluster cluster, RequestTracker tracker, UnaryOperator<SessionBuilder> more) {
+    static ReactiveSession session(CassandraCluster cluster, RequestTracker tracker,
+                                   UnaryOperator<SessionBuilder> more) {
         SessionBuilder builder = ReactiveSession.builder()
                 .addContactPoints(cluster.contactPoints())
                 .withLocalDatacenter(cluster.localDatacenter())

@@ -167,10 +167,12 @@ class QueryIT {
         UUID u = USERS.get(0);
         assertEquals(cql("WHERE user_id = ?", u), keys(events.findByUserId(u)));
         assertEquals(20, keys(events.findByUserId(u)).size());
-        assertEquals(cql("WHERE user_id = ? ORDER BY ts ASC LIMIT 10", u), keys(events.findTop10ByUserIdOrderByTsAsc(u)));
+        assertEquals(cql("WHERE user_id = ? ORDER BY ts ASC LIMIT 10", u),
+                keys(events.findTop10ByUserIdOrderByTsAsc(u)));
         assertEquals(cql("WHERE user_id = ? LIMIT 5", u), keys(events.findTop5ByUserId(u)));
         Instant since = T0.plusSeconds(14);
-        assertEquals(cql("WHERE user_id = ? AND ts > ?", u, since), keys(events.findByUserIdAndTsGreaterThan(u, since)));
+        assertEquals(cql("WHERE user_id = ? AND ts > ?", u, since),
+                keys(events.findByUserIdAndTsGreaterThan(u, since)));
         assertEquals(5, keys(events.findByUserIdAndTsGreaterThan(u, since)).size());
         assertEquals(cql("WHERE user_id = ? AND ts >= ? AND ts <= ?", u, T0.plusSeconds(3), T0.plusSeconds(6)),
                 keys(events.findByUserIdAndTsBetween(u, T0.plusSeconds(3), T0.plusSeconds(6))));
@@ -190,7 +192,8 @@ class QueryIT {
         assertEquals(set(cql("WHERE attrs CONTAINS KEY ?", "k2")), set(keys(events.findByAttrsContainsKey("k2"))));
         assertEquals(set(cql("WHERE score >= ?", 215)), set(keys(events.findByScoreGreaterThanEqual(215))));
         assertEquals(5, keys(events.findByScoreGreaterThanEqual(215)).size());
-        assertEquals(set(cql("WHERE note = ? ALLOW FILTERING", "n2")), set(keys(events.findByNoteAllowFiltering("n2"))));
+        assertEquals(set(cql("WHERE note = ? ALLOW FILTERING", "n2")),
+                set(keys(events.findByNoteAllowFiltering("n2"))));
         assertEquals(12, keys(events.findByNoteAllowFiltering("n2")).size());
         assertEquals(4L, events.countByUserIdAndNote(USERS.get(1), "n3").block(WAIT));
     }
@@ -205,7 +208,8 @@ class QueryIT {
         assertTrue(e.getMessage().contains("AllowFiltering"), e.getMessage());
         MappingException wrongEntry = assertThrows(MappingException.class,
                 () -> mapper.repository(EventRepository.class).block(WAIT));
-        assertTrue(wrongEntry.getMessage().contains("mapper.implement(EventRepository.class)"), wrongEntry.getMessage());
+        assertTrue(wrongEntry.getMessage().contains("mapper.implement(EventRepository.class)"),
+                wrongEntry.getMessage());
     }
 
     @Test
@@ -215,7 +219,8 @@ class QueryIT {
         assertEquals(cql("WHERE user_id = ? AND ts > ? ORDER BY ts ASC LIMIT 5", u, since),
                 keys(events.query().where(eq("user_id", u)).and(gt("ts", since)).orderBy("ts", Order.ASC).limit(5)
                         .flux()));
-        assertEquals(set(cql("WHERE user_id IN ?", USERS)), set(keys(events.query().where(in("userId", USERS)).flux())));
+        assertEquals(set(cql("WHERE user_id IN ?", USERS)),
+                set(keys(events.query().where(in("userId", USERS)).flux())));
         assertEquals(set(cql("WHERE tags CONTAINS ?", "t2")),
                 set(keys(events.query().where(contains("tags", "t2")).flux())));
         assertEquals(set(cql("WHERE attrs CONTAINS KEY ?", "k0")),
@@ -224,7 +229,8 @@ class QueryIT {
                 set(keys(events.query().where(tokenGt(Long.MIN_VALUE)).and(tokenLte(0L)).flux())));
         assertEquals(set(cql("PER PARTITION LIMIT 2")), set(keys(events.query().perPartitionLimit(2).flux())));
         assertEquals(6, keys(events.query().perPartitionLimit(2).flux()).size());
-        assertEquals(cql("WHERE user_id = ? LIMIT 1", u), keys(Flux.from(events.query().where(eq("user_id", u)).first())));
+        assertEquals(cql("WHERE user_id = ? LIMIT 1", u),
+                keys(Flux.from(events.query().where(eq("user_id", u)).first())));
         assertEquals(20L, events.query().where(eq("user_id", u)).count().block(WAIT));
         assertEquals(4L, events.query().where(eq("user_id", u)).and(eq("note", "n1")).allowFiltering().count()
                 .block(WAIT));

@@ -108,7 +108,8 @@ final class TypesModels {
 
         @Override
         public String toString() {
-            return "Profile[" + userName + ", " + displayName + ", " + roles + ", " + loginCount + ", " + lastSeen + "]";
+            return "Profile[" + userName + ", " + displayName + ", " + roles + ", " + loginCount + ", " + lastSeen
+                    + "]";
         }
     }
 }
