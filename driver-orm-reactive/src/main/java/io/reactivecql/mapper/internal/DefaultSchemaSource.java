@@ -42,8 +42,11 @@ public final class DefaultSchemaSource implements SchemaSource {
         if (attached == null) {
             return fallback().metadata(keyspace);
         }
-        return attached.metadata().flatMap(m -> m.keyspaces().containsKey(keyspace) ? Mono.just(m)
-                : fallback().metadata(keyspace));
+        return Mono.defer(() -> {
+            // not loaded yet (the session's first load failed): load now rather than wait for an event
+            Metadata current = attached.current();
+            return current == Metadata.EMPTY ? attached.refresh() : Mono.just(current);
+        }).flatMap(m -> m.keyspaces().containsKey(keyspace) ? Mono.just(m) : fallback().metadata(keyspace));
     }
 
     @Override
