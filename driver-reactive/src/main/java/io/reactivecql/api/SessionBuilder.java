@@ -4,6 +4,8 @@ import io.netty.handler.ssl.SslContext;
 import io.reactivecql.api.auth.AuthProvider;
 import io.reactivecql.api.extension.SessionExtensionProvider;
 import io.reactivecql.api.auth.PlainTextAuthProvider;
+import io.reactivecql.api.config.DriverOption;
+import io.reactivecql.api.config.DriverOptions;
 import io.reactivecql.api.metadata.AddressTranslator;
 import io.reactivecql.api.policy.lb.LoadBalancingPolicies;
 import io.reactivecql.api.policy.lb.LoadBalancingPolicy;
@@ -14,21 +16,44 @@ import io.reactivecql.api.policy.throttling.RequestThrottling;
 import io.reactivecql.api.profile.ExecutionProfile;
 import io.reactivecql.api.profile.RequestPolicies;
 import io.reactivecql.api.routing.ReplicaLocator;
+import io.reactivecql.internal.config.BuilderLayer;
+import io.reactivecql.internal.config.ConfigBindings;
+import io.reactivecql.internal.config.ConfigResolver;
+import io.reactivecql.internal.config.Resolution;
+import io.reactivecql.internal.session.ConfigReloading;
 import io.reactivecql.internal.session.SessionFactory;
 import io.reactivecql.protocol.ProtocolVersion;
 import io.reactivecql.protocol.types.TypeCodec;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Configures and opens a {@link ReactiveSession}. Immutable: every {@code with*} and {@code add*}
  * method returns a new builder, so a partly configured builder can be shared and specialised.
+ *
+ * <p>Settings come from several sources; at {@link #connect()} each option takes the value of the
+ * first source that sets it:
+ * <ol>
+ *   <li>this builder's typed methods ({@link #withConfig}, {@link #addContactPoint},
+ *       {@link #withRetryPolicy}, ...; for {@code withConfig}, the settings it changed);</li>
+ *   <li>{@link #withOption};</li>
+ *   <li>system properties {@code -Dreactivecql.<option path>=value} (read at {@code connect()});</li>
+ *   <li>the configuration file ({@link #withConfigFile}, else {@code -Dreactivecql.config.file});</li>
+ *   <li>the configuration resource ({@link #withConfigResource});</li>
+ *   <li>the reference defaults bundled with the driver.</li>
+ * </ol>
+ * Every option is listed in {@link DriverOption} and docs/configuration.md. An invalid value fails
+ * {@code connect()} with a {@link io.reactivecql.api.errors.ConfigurationException} naming it.
  */
 public final class SessionBuilder {
 
@@ -45,6 +70,30 @@ public final class SessionBuilder {
     private final RequestTracker requestTracker;
     private final Topology topology;
     private final RequestPolicies requestPolicies;
+    private final Configuration configuration;
+
+    /**
+     * The configuration sources, and the options the typed methods set (which win over them).
+     *
+     * @param resolved whether every source is already applied (the builder {@code connect()} hands
+     *                 to the session factory)
+     */
+    private record Configuration(Set<DriverOption> explicit, DriverOptions options, Path file, String resource,
+                                 ClassLoader resourceLoader, Publisher<?> reloadTrigger, boolean resolved) {
+        static final Configuration NONE = new Configuration(Set.of(), DriverOptions.empty(), null, null, null,
+                null, false);
+
+        Configuration withExplicit(Set<DriverOption> more) {
+            if (more.isEmpty()) {
+                return this;
+            }
+            Set<DriverOption> all = EnumSet.noneOf(DriverOption.class);
+            all.addAll(explicit);
+            all.addAll(more);
+            return new Configuration(Set.copyOf(all), options, file, resource, resourceLoader, reloadTrigger,
+                    resolved);
+        }
+    }
 
     /** The cluster-client settings, kept together (null members mean the defaults). */
     private record Topology(LoadBalancingPolicy loadBalancingPolicy, ReconnectionPolicy reconnectionPolicy,
@@ -57,7 +106,7 @@ public final class SessionBuilder {
                            AuthProvider authProvider, SslContext sslContext, boolean hostnameVerification,
                            ProtocolVersion protocolVersion, Compression compression, List<TypeCodec<?>> codecs,
                            DriverConfig config, RequestTracker requestTracker, Topology topology,
-                           RequestPolicies requestPolicies) {
+                           RequestPolicies requestPolicies, Configuration configuration) {
         this.contactPoints = contactPoints;
         this.localDatacenter = localDatacenter;
         this.keyspace = keyspace;
@@ -71,11 +120,12 @@ public final class SessionBuilder {
         this.requestTracker = requestTracker;
         this.topology = topology;
         this.requestPolicies = requestPolicies;
+        this.configuration = configuration;
     }
 
     static SessionBuilder create() {
-        return new SessionBuilder(List.of(), null, null, null, null, true, null, Compression.NONE, List.of(),
-                DriverConfig.defaults(), null, Topology.DEFAULTS, RequestPolicies.defaults());
+        return new SessionBuilder(List.of(), null, null, null, null, true, null, null, List.of(),
+                DriverConfig.defaults(), null, Topology.DEFAULTS, RequestPolicies.defaults(), Configuration.NONE);
     }
 
     private SessionBuilder copy(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
@@ -84,13 +134,19 @@ public final class SessionBuilder {
                                 DriverConfig config, RequestTracker requestTracker) {
         return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
                 hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, topology,
-                requestPolicies);
+                requestPolicies, configuration.withExplicit(ConfigBindings.changed(this.config, config)));
     }
 
     private SessionBuilder with(Topology newTopology) {
         return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
                 hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, newTopology,
-                requestPolicies);
+                requestPolicies, configuration);
+    }
+
+    private SessionBuilder with(Configuration newConfiguration) {
+        return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
+                hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, topology,
+                requestPolicies, newConfiguration);
     }
 
     /** Adds a node to connect to first (tried in the order added). */
@@ -165,7 +221,11 @@ public final class SessionBuilder {
                 protocolVersion, compression, List.copyOf(all), config, requestTracker);
     }
 
-    /** Replaces the settings (start from {@link DriverConfig#defaults()} or {@link #config()}). */
+    /**
+     * Replaces the settings (start from {@link DriverConfig#defaults()} or {@link #config()}). The
+     * settings that differ from this builder's current ones count as set on the builder: they win
+     * over every configuration source; the others may still come from a file or system property.
+     */
     public SessionBuilder withConfig(DriverConfig driverConfig) {
         return copy(contactPoints, localDatacenter, keyspace, authProvider, sslContext, hostnameVerification,
                 protocolVersion, compression, codecs, Objects.requireNonNull(driverConfig, "driverConfig"),
@@ -250,16 +310,81 @@ public final class SessionBuilder {
         return List.copyOf(out);
     }
 
-    /** Replaces the request policies (retry, speculative executions, throttling, execution profiles). */
+    /**
+     * Replaces the request policies (retry, speculative executions, throttling, execution profiles).
+     * The policies that differ from this builder's current ones win over configuration sources;
+     * the profiles win, setting by setting, over configured profiles of the same name.
+     */
     public SessionBuilder withRequestPolicies(RequestPolicies policies) {
+        Objects.requireNonNull(policies, "policies");
         return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
                 hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, topology,
-                Objects.requireNonNull(policies, "policies"));
+                policies, configuration.withExplicit(ConfigResolver.changedPolicyOptions(requestPolicies, policies)));
+    }
+
+    /**
+     * Reads options from this properties file at {@link #connect()} (and at each configuration
+     * reload). It overrides the configuration resource and the reference defaults; system
+     * properties and this builder override it. Replaces a file given before and
+     * {@code -Dreactivecql.config.file}. A missing file fails {@code connect()}.
+     */
+    public SessionBuilder withConfigFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        Configuration c = configuration;
+        return with(new Configuration(c.explicit(), c.options(), file, c.resource(), c.resourceLoader(),
+                c.reloadTrigger(), false));
+    }
+
+    /**
+     * Reads options from this properties resource on the classpath (of the thread's context class
+     * loader, else the driver's) at {@link #connect()}: the application's packaged configuration.
+     * It overrides only the reference defaults. A missing resource fails {@code connect()}.
+     */
+    public SessionBuilder withConfigResource(String resource) {
+        Objects.requireNonNull(resource, "resource");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Configuration c = configuration;
+        return with(new Configuration(c.explicit(), c.options(), c.file(), resource,
+                loader != null ? loader : SessionBuilder.class.getClassLoader(), c.reloadTrigger(), false));
+    }
+
+    /**
+     * Sets an option as a configuration source would, above system properties and files (and
+     * below the typed methods of this builder that set the same thing).
+     *
+     * @param value text as a configuration file would write it ({@code "2s"}, {@code "QUORUM"}), or
+     *              a value of the option's Java type ({@link java.time.Duration}, ...)
+     * @throws io.reactivecql.api.errors.ConfigurationException when the value does not fit the option
+     */
+    public SessionBuilder withOption(DriverOption option, Object value) {
+        Objects.requireNonNull(option, "option");
+        Configuration c = configuration;
+        return with(new Configuration(c.explicit(), c.options().with(option, value, "SessionBuilder.withOption"),
+                c.file(), c.resource(), c.resourceLoader(), c.reloadTrigger(), false));
+    }
+
+    /**
+     * Re-reads the configuration sources each time {@code trigger} emits, for as long as the
+     * session is open, and applies the options that can change in a running session (see
+     * {@link DriverOption#isReloadable()}). Combine with {@code basic.config-reload-interval} for
+     * periodic reloads, or use {@code Flux.interval} here. A reload that finds an invalid value
+     * logs it and changes nothing.
+     */
+    public SessionBuilder withConfigReloadTrigger(Publisher<?> trigger) {
+        Objects.requireNonNull(trigger, "trigger");
+        Configuration c = configuration;
+        return with(new Configuration(c.explicit(), c.options(), c.file(), c.resource(), c.resourceLoader(),
+                trigger, false));
     }
 
     /** The retry policy of statements whose execution profile sets none ({@link RetryPolicy#defaultPolicy()} by default). */
     public SessionBuilder withRetryPolicy(RetryPolicy policy) {
-        return withRequestPolicies(requestPolicies.withRetryPolicy(Objects.requireNonNull(policy, "policy")));
+        return withRequestPolicies(requestPolicies.withRetryPolicy(Objects.requireNonNull(policy, "policy")))
+                .explicitly(EnumSet.of(DriverOption.RETRY_POLICY));
+    }
+
+    private SessionBuilder explicitly(Set<DriverOption> options) {
+        return with(configuration.withExplicit(options));
     }
 
     /**
@@ -268,12 +393,15 @@ public final class SessionBuilder {
      */
     public SessionBuilder withSpeculativeExecutionPolicy(SpeculativeExecutionPolicy policy) {
         return withRequestPolicies(requestPolicies.withSpeculativeExecutionPolicy(
-                Objects.requireNonNull(policy, "policy")));
+                Objects.requireNonNull(policy, "policy")))
+                .explicitly(EnumSet.of(DriverOption.SPECULATIVE_MAX_EXECUTIONS, DriverOption.SPECULATIVE_DELAY));
     }
 
     /** Limits the requests in flight (disabled by default). */
     public SessionBuilder withRequestThrottling(RequestThrottling throttling) {
-        return withRequestPolicies(requestPolicies.withThrottling(Objects.requireNonNull(throttling, "throttling")));
+        return withRequestPolicies(requestPolicies.withThrottling(Objects.requireNonNull(throttling, "throttling")))
+                .explicitly(EnumSet.of(DriverOption.THROTTLER_MAX_CONCURRENT_REQUESTS,
+                        DriverOption.THROTTLER_MAX_QUEUE_SIZE));
     }
 
     /**
@@ -285,16 +413,43 @@ public final class SessionBuilder {
     }
 
     /**
-     * Opens the session: resolves the contact points (a host name that resolves to several
+     * Opens the session: applies the configuration sources (off the event loops: files are read
+     * with blocking I/O; see the class comment for their precedence), resolves the contact points (a host name that resolves to several
      * addresses gives them all), opens the control connection to the first that answers (trying
      * them in order), discovers the cluster's nodes, and opens a connection pool to every node the
      * load-balancing policy does not ignore (at least one must open). Non-blocking; fails with
      * {@link io.reactivecql.api.errors.NoNodeAvailableException} (the error per contact point
-     * tried), {@link io.reactivecql.api.errors.AuthenticationException}, or
+     * tried), {@link io.reactivecql.api.errors.AuthenticationException},
+     * {@link io.reactivecql.api.errors.ConfigurationException} (an invalid option, named), or
      * {@link IllegalStateException} when no contact point was given.
      */
     public Mono<ReactiveSession> connect() {
-        return SessionFactory.connect(this);
+        if (configuration.resolved()) {
+            return SessionFactory.connect(this);
+        }
+        return Mono.defer(() -> {
+            BuilderLayer layer = configLayer();
+            Publisher<?> trigger = configuration.reloadTrigger();
+            return ConfigResolver.resolveLater(layer).flatMap(resolution -> SessionFactory.connect(resolved(resolution))
+                    .map(session -> ConfigReloading.follow(session, layer, resolution, trigger)));
+        });
+    }
+
+    /** What this builder says about the configuration (for the resolver). */
+    BuilderLayer configLayer() {
+        Configuration c = configuration;
+        return new BuilderLayer(contactPoints, localDatacenter, keyspace, authProvider, protocolVersion, compression,
+                topology.loadBalancingPolicy(), topology.reconnectionPolicy(), config, c.explicit(), requestPolicies,
+                c.options(), c.file(), c.resource(), c.resourceLoader());
+    }
+
+    /** This builder with every configuration source applied, as the session factory gets it. */
+    SessionBuilder resolved(Resolution r) {
+        return new SessionBuilder(r.contactPoints(), r.localDatacenter(), r.keyspace(), r.authProvider(), sslContext,
+                hostnameVerification, r.protocolVersion(), r.compression(), codecs, r.config(), requestTracker,
+                new Topology(r.loadBalancingPolicy(), r.reconnectionPolicy(), topology.addressTranslator(),
+                        topology.replicaLocator(), topology.extensions()),
+                r.policies(), new Configuration(configuration.explicit(), r.options(), null, null, null, null, true));
     }
 
     public List<InetSocketAddress> contactPoints() {
@@ -325,8 +480,22 @@ public final class SessionBuilder {
         return protocolVersion;
     }
 
+    /** The compression set on this builder ({@link Compression#NONE} when none was). */
     public Compression compression() {
-        return compression;
+        return compression != null ? compression : Compression.NONE;
+    }
+
+    /**
+     * The options set with {@link #withOption}; on the builder a session is opened from (inside
+     * the driver's connect path), every option as resolved from all sources.
+     */
+    public DriverOptions options() {
+        return configuration.options();
+    }
+
+    /** The configuration file given to {@link #withConfigFile}, or null. */
+    public Path configFile() {
+        return configuration.file();
     }
 
     public List<TypeCodec<?>> codecs() {

@@ -22,14 +22,16 @@ import java.util.function.Supplier;
  * What every request of one session shares: settings, codecs, the request tracker, the timestamp
  * generator, the query planner, the protocol version, the request policies (retry, speculative
  * executions, execution profiles), the request throttler and the session's current keyspace.
- * Immutable but for the keyspace, which a {@code USE} changes.
+ * Immutable but for the keyspace, which a {@code USE} changes, and the settings and request
+ * policies, which a configuration reload replaces ({@link #reconfigure}) as one unit.
  */
 public final class SessionContext {
 
     private static final RequestTracker NO_TRACKER = new RequestTracker() {
     };
 
-    private final DriverConfig config;
+    /** The settings and request policies, swapped together by a reload. */
+    private volatile Live live;
     private final CodecRegistry registry;
     private final RequestTracker tracker;
     private final TimestampGenerator timestamps = new TimestampGenerator();
@@ -37,7 +39,6 @@ public final class SessionContext {
     private final AtomicReference<String> keyspace;
     private final QueryPlanner planner;
     private final Consumer<String> keyspaceListener;
-    private final RequestPolicies policies;
     /** Null when throttling is disabled. */
     private final ConcurrencyLimiter limiter;
     /** The session's nodes (for schema agreement: down nodes cannot agree); set once the cluster is up. */
@@ -58,12 +59,11 @@ public final class SessionContext {
     public SessionContext(DriverConfig config, CodecRegistry registry, RequestTracker tracker, ProtocolVersion version,
                           AtomicReference<String> keyspace, QueryPlanner planner, Consumer<String> keyspaceListener,
                           RequestPolicies policies) {
-        this.policies = policies == null ? RequestPolicies.defaults() : policies;
-        this.limiter = this.policies.throttling().isEnabled()
-                ? new ConcurrencyLimiter(this.policies.throttling().maxConcurrentRequests(),
-                this.policies.throttling().maxQueueSize())
+        RequestPolicies p = policies == null ? RequestPolicies.defaults() : policies;
+        this.limiter = p.throttling().isEnabled()
+                ? new ConcurrencyLimiter(p.throttling().maxConcurrentRequests(), p.throttling().maxQueueSize())
                 : null;
-        this.config = Objects.requireNonNull(config, "config");
+        this.live = new Live(Objects.requireNonNull(config, "config"), p);
         this.registry = Objects.requireNonNull(registry, "registry");
         this.tracker = tracker == null ? NO_TRACKER : tracker;
         this.version = Objects.requireNonNull(version, "version");
@@ -72,8 +72,22 @@ public final class SessionContext {
         this.keyspaceListener = keyspaceListener;
     }
 
+    /** The settings and request policies in force together. */
+    private record Live(DriverConfig config, RequestPolicies policies) {
+    }
+
     public DriverConfig config() {
-        return config;
+        return live.config();
+    }
+
+    /**
+     * Replaces the settings and the request policies (a configuration reload). Requests that
+     * already resolved their settings keep them. The throttling stays as the session opened with
+     * it: its limiter holds the requests in flight.
+     */
+    public void reconfigure(DriverConfig config, RequestPolicies policies) {
+        Objects.requireNonNull(config, "config");
+        this.live = new Live(config, policies.withThrottling(live.policies().throttling()));
     }
 
     public CodecRegistry registry() {
@@ -97,7 +111,7 @@ public final class SessionContext {
     }
 
     public RequestPolicies policies() {
-        return policies;
+        return live.policies();
     }
 
     /** The request throttler, or null when throttling is disabled. */
@@ -111,7 +125,8 @@ public final class SessionContext {
      * @throws IllegalArgumentException when it names an execution profile the session does not have
      */
     RequestSettings settings(Statement<?> statement) {
-        return RequestSettings.resolve(config, policies, statement);
+        Live current = live;
+        return RequestSettings.resolve(current.config(), current.policies(), statement);
     }
 
     /**
@@ -123,7 +138,7 @@ public final class SessionContext {
             return settings(statement).pageSize();
         } catch (IllegalArgumentException e) {
             return statement.pageSize() != io.reactivecql.api.statement.StatementOptions.NOT_SET
-                    ? statement.pageSize() : config.pageSize();
+                    ? statement.pageSize() : config().pageSize();
         }
     }
 

@@ -140,6 +140,16 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
         return Optional.empty();
     }
 
+    /** The context the session's requests share (a configuration reload replaces its settings). */
+    SessionContext context() {
+        return ctx;
+    }
+
+    /** Completes when the session has closed. */
+    Mono<Void> whenClosed() {
+        return closedSink.asMono();
+    }
+
     @Override
     public ClusterRuntime cluster() {
         return cluster;

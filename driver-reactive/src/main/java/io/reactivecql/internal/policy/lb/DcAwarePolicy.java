@@ -85,4 +85,11 @@ public final class DcAwarePolicy implements LoadBalancingPolicy {
         }
         return Plans.concat(local, () -> Plans.rotating(nodes, start, n -> n.isUp() && !isLocal(n)));
     }
+
+    /** The configuration (for logs): local datacenter (configured or found), rack, remote nodes. */
+    @Override
+    public String toString() {
+        return "DcAwarePolicy[localDc=" + (localDc != null ? localDc : configuredDc) + ", localRack=" + localRack
+                + ", useRemoteNodes=" + useRemoteNodes + "]";
+    }
 }

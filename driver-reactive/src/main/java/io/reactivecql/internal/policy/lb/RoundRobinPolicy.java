@@ -30,4 +30,8 @@ public final class RoundRobinPolicy implements LoadBalancingPolicy {
         return Plans.rotating(context.nodes(), counter.getAndIncrement(), Node::isUp);
     }
 
+    @Override
+    public String toString() {
+        return "RoundRobinPolicy";
+    }
 }

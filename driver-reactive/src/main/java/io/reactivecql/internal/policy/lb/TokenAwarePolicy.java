@@ -93,4 +93,9 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
         }
         return result;
     }
+
+    @Override
+    public String toString() {
+        return "TokenAwarePolicy[" + child + ", busyThreshold=" + busyThreshold + "]";
+    }
 }
