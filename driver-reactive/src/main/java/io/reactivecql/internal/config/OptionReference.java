@@ -21,6 +21,14 @@ public final class OptionReference {
     private OptionReference() {
     }
 
+    /** Everything between the markers: the value syntax, then the options. */
+    public static String document() {
+        return "### Value syntax\n\n" + typeTable()
+                + "\nChoices are matched without regard to case. Columns below: *profile*: execution profiles may set\n"
+                + "the option (`profiles.<name>.<path>`); *reload*: a reload applies a new value to a running session.\n\n"
+                + markdown();
+    }
+
     /** The reference: one table per top-level section ({@code basic}, {@code advanced}), in catalogue order. */
     public static String markdown() {
         StringBuilder md = new StringBuilder();
