@@ -28,6 +28,8 @@ final class NodeContext {
 
     /** Who this node is; its address is the bound one once started. */
     volatile NodeInfo local;
+    /** EXECUTEs answered from pre-encoded bytes ({@link StubNode#answerInstantly}). */
+    volatile InstantAnswers instant = InstantAnswers.NONE;
     /** The rows of system.peers / peers_v2. */
     volatile List<NodeInfo> peers;
 

@@ -63,6 +63,10 @@ final class StubConnection extends ChannelInboundHandlerAdapter {
     private ByteBuf cumulation;
     /** Set once the connection is being closed: input is dropped, nothing more is sent. */
     private boolean closing;
+    /** Whether v4 bodies are compressed (instant answers are stored uncompressed). */
+    private boolean compressedBodies;
+    /** Instant answers of the current read, written at its end; null when none. */
+    private ByteBuf instantBatch;
 
     StubConnection(NodeContext node, int id) {
         this.node = node;
@@ -90,6 +94,10 @@ final class StubConnection extends ChannelInboundHandlerAdapter {
         }
         if (frameDecoder != null) {
             frameDecoder.close();
+        }
+        if (instantBatch != null) {
+            instantBatch.release();
+            instantBatch = null;
         }
         node.connections.remove(id);
         node.activity.recordClosed();
@@ -138,6 +146,7 @@ final class StubConnection extends ChannelInboundHandlerAdapter {
 
     void compressBodies(Compressor compressor) {
         codec = codec.withCompressor(compressor);
+        compressedBodies = compressor != null;
     }
 
     /** v5: everything after the next answer (READY or AUTHENTICATE) travels in frames, both ways. */
@@ -193,6 +202,26 @@ final class StubConnection extends ChannelInboundHandlerAdapter {
             node.problem(new IllegalStateException("connection " + id + " failed on inbound bytes", e));
             close(false);
         }
+    }
+
+    /** Writes the instant answers of this read at once: one write and one flush per read. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ByteBuf batch = instantBatch;
+        if (batch != null) {
+            instantBatch = null;
+            if (closing) {
+                batch.release();
+            } else {
+                try {
+                    channel.writeAndFlush(frameEncoder != null ? frameEncoder.encode(batch, alloc) : batch);
+                } catch (RuntimeException e) {
+                    node.problem(new IllegalStateException("stub could not frame instant answers", e));
+                    close(false);
+                }
+            }
+        }
+        ctx.fireChannelReadComplete();
     }
 
     /**
@@ -274,6 +303,13 @@ final class StubConnection extends ChannelInboundHandlerAdapter {
                 fatal(version, stream, "Invalid message version. Got " + versionCode + " but previous messages on "
                         + "this connection had version " + version.code(), true);
                 return;
+            }
+            if (phase == Phase.READY && !compressedBodies && !node.instant.isEmpty()) {
+                ByteBuf answered = node.instant.answer(raw, version, instantBatch, alloc);
+                if (answered != null) {
+                    instantBatch = answered;
+                    return;
+                }
             }
             ProtocolVersion envelopeVersion = ProtocolVersion.fromCode(versionCode);
             if (envelopeVersion == node.config.betaVersion() && (flags & Envelope.FLAG_USE_BETA) == 0) {

@@ -276,6 +276,37 @@ public final class StubNode implements AutoCloseable {
         return context.script.when(cql);
     }
 
+    /**
+     * Makes the node a "null node" for the statement {@code query} prepared in {@code keyspace}
+     * (null: none): every EXECUTE of its id is answered with {@code reply}, encoded once and copied
+     * with the request's stream id, without decoding the request, consulting the script or
+     * recording it in {@link #activity()}; the answers of one read go out in one write. For
+     * benchmarks that measure the client's own cost. Prime the statement as usual too (for
+     * PREPARE's bind markers and result columns); uncompressed v4 and (plain or LZ4-framed) v5 only,
+     * traced or custom-payload EXECUTEs take the normal path.
+     *
+     * @param reply {@link Reply#voidResult()} or {@link Reply#rows(Rows)} (all rows in one page)
+     * @throws IllegalArgumentException for any other reply
+     */
+    public synchronized void answerInstantly(String keyspace, String query, Reply reply) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(reply, "reply");
+        io.reactivecql.protocol.Response full;
+        io.reactivecql.protocol.Response skipped;
+        if (reply.source() == Reply.Source.ROWS && reply.fault() == null) {
+            full = reply.rows().page(0, 0, false);
+            skipped = reply.rows().page(0, 0, true);
+        } else if (reply.source() == Reply.Source.RESPONSE && reply.fault() == null
+                && reply.response() instanceof io.reactivecql.protocol.response.result.VoidResult) {
+            full = reply.response();
+            skipped = reply.response();
+        } else {
+            throw new IllegalArgumentException("reply must be Reply.voidResult() or Reply.rows(...) without a fault, was "
+                    + reply);
+        }
+        context.instant = context.instant.with(PreparedStatements.idOf(keyspace, query), full, skipped);
+    }
+
     /** Forgets every prepared statement: the next EXECUTE of any of them gets Unprepared. */
     public void forgetPrepared() {
         context.prepared.clear();
