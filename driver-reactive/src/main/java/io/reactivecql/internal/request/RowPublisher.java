@@ -334,9 +334,14 @@ public final class RowPublisher extends Flux<Row> {
             }
         }
 
+        /**
+         * Cancels the page request if it is still pending. An answered request is left alone: a
+         * cancel after the answer would reach the request tracker as a cancelled request (and cost
+         * an exception with its stack trace per page).
+         */
         void cancel() {
             Subscription s = (Subscription) SUBSCRIPTION.getAndSet(this, CANCELLED);
-            if (s != null && s != CANCELLED) {
+            if (s != null && s != CANCELLED && state == PENDING) {
                 s.cancel();
             }
         }

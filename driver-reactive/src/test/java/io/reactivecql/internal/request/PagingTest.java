@@ -77,6 +77,19 @@ class PagingTest {
     }
 
     @Test
+    void answeredPagesAreNeverCancelled() {
+        FakeTransport transport = table(250);
+        Fixtures.CountingTracker tracker = new Fixtures.CountingTracker();
+        ReactiveSession session = Fixtures.session(transport, config(100, 1), tracker);
+        StepVerifier.create(session.execute("SELECT * FROM t"))
+                .expectNextCount(250)
+                .verifyComplete();
+        assertEquals(3, transport.sent().size());
+        assertEquals(0, transport.cancelled(), "a completed read cancels nothing");
+        assertEquals(List.of(), tracker.errors, "the tracker sees no cancelled request");
+    }
+
+    @Test
     void pagesFollowDemandStepByStep() {
         FakeTransport transport = table(1000);
         ReactiveSession session = Fixtures.session(transport, config(100, 0));
