@@ -88,9 +88,8 @@ public final class RequestHandler {
                 ConcurrencyLimiter.Permit permit = limiter.newPermit();
                 run = permit.acquire().then(run).doFinally(signal -> permit.release());
             }
-            return run.timeout(timeout, Schedulers.parallel())
-                    .onErrorMap(TimeoutException.class,
-                            e -> new OperationTimedOutException(exchange.node, timeout, String.valueOf(statement)));
+            return new RequestTimeout<>(run, timeout,
+                    () -> new OperationTimedOutException(exchange.node, timeout, String.valueOf(statement)));
         });
     }
 

@@ -1,0 +1,147 @@
+package io.reactivecql.internal.request;
+
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
+import io.netty.util.TimerTask;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.Supplier;
+
+/**
+ * Bounds a request by its timeout: when it expires first, the request is cancelled and the
+ * subscriber gets the error {@code onTimeout} makes. A cheaper {@code Mono.timeout}: one object
+ * per request and an O(1) entry in a shared hashed-wheel timer, where Reactor's operator builds
+ * several subscribers, a scheduled task and a description string (walking the operator chain)
+ * for every subscription.
+ */
+final class RequestTimeout<T> extends Mono<T> {
+
+    /**
+     * One timer thread for every session: timeouts fire on it, within one tick (10 ms) of their
+     * deadline. A plain daemon thread (not netty's FastThreadLocalThread, which BlockHound treats
+     * as non-blocking), started here so that no request thread waits for it to start.
+     */
+    private static final HashedWheelTimer TIMER = new HashedWheelTimer(runnable -> {
+        Thread thread = new Thread(runnable, "reactivecql-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    }, 10, TimeUnit.MILLISECONDS, 512, false);
+
+    static {
+        TIMER.start();
+    }
+
+    private final Mono<T> source;
+    private final long timeoutNanos;
+    private final Supplier<? extends Throwable> onTimeout;
+
+    RequestTimeout(Mono<T> source, Duration timeout, Supplier<? extends Throwable> onTimeout) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.timeoutNanos = timeout.toNanos();
+        this.onTimeout = Objects.requireNonNull(onTimeout, "onTimeout");
+    }
+
+    @Override
+    public void subscribe(CoreSubscriber<? super T> actual) {
+        source.subscribe(new TimeoutSubscriber<>(actual, timeoutNanos, onTimeout));
+    }
+
+    /** Whoever flips {@link #done} first (a signal, the timer or a cancel) wins; the others do nothing. */
+    static final class TimeoutSubscriber<T> implements CoreSubscriber<T>, Subscription, TimerTask {
+
+        private static final AtomicIntegerFieldUpdater<TimeoutSubscriber> DONE =
+                AtomicIntegerFieldUpdater.newUpdater(TimeoutSubscriber.class, "done");
+
+        private final CoreSubscriber<? super T> actual;
+        private final long timeoutNanos;
+        private final Supplier<? extends Throwable> onTimeout;
+        private Subscription upstream;
+        private Timeout timeout;
+        private volatile int done;
+
+        TimeoutSubscriber(CoreSubscriber<? super T> actual, long timeoutNanos, Supplier<? extends Throwable> onTimeout) {
+            this.actual = actual;
+            this.timeoutNanos = timeoutNanos;
+            this.onTimeout = onTimeout;
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            if (Operators.validate(upstream, s)) {
+                upstream = s;
+                timeout = TIMER.newTimeout(this, timeoutNanos, TimeUnit.NANOSECONDS);
+                actual.onSubscribe(this);
+            }
+        }
+
+        @Override
+        public void onNext(T value) {
+            if (DONE.compareAndSet(this, 0, 1)) {
+                timeout.cancel();
+                actual.onNext(value);
+                actual.onComplete(); // a Mono: nothing follows a value
+            } else {
+                Operators.onDiscard(value, actual.currentContext());
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (DONE.compareAndSet(this, 0, 1)) {
+                timeout.cancel();
+                actual.onError(error);
+            } else {
+                Operators.onErrorDropped(error, actual.currentContext());
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            if (DONE.compareAndSet(this, 0, 1)) {
+                timeout.cancel();
+                actual.onComplete();
+            }
+        }
+
+        /** The timer thread: the deadline passed first. */
+        @Override
+        public void run(Timeout expired) {
+            if (DONE.compareAndSet(this, 0, 1)) {
+                upstream.cancel();
+                Throwable error;
+                try {
+                    error = onTimeout.get();
+                } catch (Throwable t) {
+                    error = t;
+                }
+                actual.onError(error);
+            }
+        }
+
+        @Override
+        public void request(long n) {
+            upstream.request(n);
+        }
+
+        @Override
+        public void cancel() {
+            if (DONE.compareAndSet(this, 0, 1)) {
+                timeout.cancel();
+                upstream.cancel();
+            }
+        }
+    }
+}
