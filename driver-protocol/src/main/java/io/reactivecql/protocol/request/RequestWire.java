@@ -7,9 +7,9 @@ import io.reactivecql.protocol.ProtocolException;
 import io.reactivecql.protocol.ProtocolVersion;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * What the request codecs need beyond {@link Primitives}: {@code ByteBuffer} writes that allocate
@@ -26,9 +26,18 @@ final class RequestWire {
     // ---------------------------------------------------------------- writes
 
     /** Writes the remaining bytes of {@code bytes} without moving its position. */
+    /** Buffers without an accessible array up to this size are copied without a view. */
+    private static final int SMALL_RAW = 64;
+
     static void writeRaw(ByteBuffer bytes, ByteBuf out) {
         if (bytes.hasArray()) {
             out.writeBytes(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        } else if (bytes.remaining() <= SMALL_RAW) {
+            // read-only ids (16 bytes) on every EXECUTE: byte by byte beats allocating a view
+            int end = bytes.limit();
+            for (int i = bytes.position(); i < end; i++) {
+                out.writeByte(bytes.get(i));
+            }
         } else {
             // direct or read-only: netty would move the position, so give it a view
             out.writeBytes(bytes.duplicate());
@@ -114,7 +123,32 @@ final class RequestWire {
         if (values.size() > MAX_SHORT) {
             throw new IllegalArgumentException(what + " has " + values.size() + " values, more than the 65535 allowed");
         }
-        return values.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        if (values instanceof ValueList copied) {
+            return copied; // immutable already: the options of the next page share it
+        }
+        return new ValueList(values.toArray(new ByteBuffer[0]));
+    }
+
+    /** An immutable value list over its own array: one copy, where an unmodifiable ArrayList costs two. */
+    private static final class ValueList extends AbstractList<ByteBuffer> implements RandomAccess {
+        private final ByteBuffer[] values;
+
+        ValueList(ByteBuffer[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public ByteBuffer get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
     }
 
     /** Refuses a buffer longer than a [short bytes] can hold. */

@@ -27,6 +27,9 @@ record Answer(Envelope envelope, InetSocketAddress node, CqlTransport transport,
 
     /** This answer with the story of its request. */
     Answer withHistory(int retries, int speculative, List<Map.Entry<InetSocketAddress, Throwable>> errorList) {
+        if (retries == retryCount && speculative == speculativeExecutions && errorList.equals(errors)) {
+            return this; // the common case: nothing happened on the way
+        }
         return new Answer(envelope, node, transport, retries, speculative, List.copyOf(errorList));
     }
 }

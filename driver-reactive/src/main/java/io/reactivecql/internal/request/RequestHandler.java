@@ -47,7 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
 
 /**
@@ -112,11 +112,20 @@ public final class RequestHandler {
         private final boolean idempotent;
         /** Whether speculative executions may run: only then do several threads pull from the plan. */
         private final boolean speculate;
-        private final List<Map.Entry<InetSocketAddress, Throwable>> errors = new ArrayList<>();
-        private final AtomicInteger retries = new AtomicInteger();
-        private final AtomicInteger speculative = new AtomicInteger();
+        // counters as field updaters and the error list made on the first error: most requests
+        // meet no error, and each of these objects would be allocated for every request
+        private static final AtomicIntegerFieldUpdater<Exchange> RETRIES =
+                AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "retries");
+        private static final AtomicIntegerFieldUpdater<Exchange> SPECULATIVE =
+                AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "speculative");
+        private static final AtomicIntegerFieldUpdater<Exchange> RUNNING =
+                AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "running");
+        /** Guarded by this; null until the first error. */
+        private List<Map.Entry<InetSocketAddress, Throwable>> errors;
+        private volatile int retries;
+        private volatile int speculative;
         /** Executions started and not yet ended for want of a node. */
-        private final AtomicInteger running = new AtomicInteger();
+        private volatile int running;
         private volatile InetSocketAddress node;
 
         Exchange(Statement<?> statement, RequestSettings settings, Function<ConsistencyLevel, Request> request,
@@ -142,12 +151,12 @@ public final class RequestHandler {
         /** The first answer of any execution; the others are cancelled then. */
         Mono<Answer> run() {
             Mono<Answer> first = Mono.defer(() -> {
-                running.incrementAndGet();
+                RUNNING.incrementAndGet(this);
                 return next(0, null, null);
             });
             Mono<Answer> winner = speculate ? Flux.merge(first, speculative(1)).next() : first;
             return winner.switchIfEmpty(Mono.defer(() -> Mono.error(noNodeAvailable())))
-                    .map(answer -> answer.withHistory(retries.get(), speculative.get(), errorList()));
+                    .map(answer -> answer.withHistory(retries, speculative, errorList()));
         }
 
         /** The speculative executions after the {@code started} first ones, as the policy times them. */
@@ -161,8 +170,8 @@ public final class RequestHandler {
                 if (target == null) {
                     return Flux.empty(); // nowhere to go: no further execution either
                 }
-                running.incrementAndGet();
-                speculative.incrementAndGet();
+                RUNNING.incrementAndGet(this);
+                SPECULATIVE.incrementAndGet(this);
                 ctx.tracker().onSpeculativeExecution(kind, statement, target.transport().endpoint(), started);
                 return Flux.merge(attempt(target, 0, null, null), speculative(started + 1));
             });
@@ -202,7 +211,7 @@ public final class RequestHandler {
         private Mono<Answer> next(int retryCount, ConsistencyLevel consistency, Throwable retried) {
             Target target = nextTarget();
             if (target == null) {
-                if (running.decrementAndGet() != 0) {
+                if (RUNNING.decrementAndGet(this) != 0) {
                     return Mono.empty();
                 }
                 return Mono.error(retried instanceof ServerException ? withHistory(retried) : noNodeAvailable());
@@ -238,14 +247,14 @@ public final class RequestHandler {
             switch (decision.type()) {
                 case RETRY_SAME -> {
                     addError(endpoint, error);
-                    retries.incrementAndGet();
+                    RETRIES.incrementAndGet(this);
                     CqlTransport again = target.pool().borrow();
                     return again == null ? next(retryCount + 1, retryConsistency, error)
                             : attempt(new Target(target.pool(), again), retryCount + 1, retryConsistency, error);
                 }
                 case RETRY_NEXT -> {
                     addError(endpoint, error);
-                    retries.incrementAndGet();
+                    RETRIES.incrementAndGet(this);
                     return next(retryCount + 1, retryConsistency, error);
                 }
                 case IGNORE -> {
@@ -282,11 +291,14 @@ public final class RequestHandler {
 
         private synchronized void addError(InetSocketAddress endpoint, Throwable error) {
             node = endpoint;
+            if (errors == null) {
+                errors = new ArrayList<>(2);
+            }
             errors.add(new AbstractMap.SimpleImmutableEntry<>(endpoint, error));
         }
 
         private synchronized List<Map.Entry<InetSocketAddress, Throwable>> errorList() {
-            return List.copyOf(errors);
+            return errors == null ? List.of() : List.copyOf(errors);
         }
 
         private NoNodeAvailableException noNodeAvailable() {

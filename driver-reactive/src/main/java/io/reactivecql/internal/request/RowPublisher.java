@@ -76,7 +76,8 @@ public final class RowPublisher extends Flux<Row> {
         private volatile PageFetch inFlight;
 
         // owned by the thread that holds the drain loop
-        private final ArrayDeque<DefaultResultPage> pages = new ArrayDeque<>();
+        // at most the read-ahead plus one page wait here: a small deque (the default holds 16)
+        private final ArrayDeque<DefaultResultPage> pages = new ArrayDeque<>(2);
         private DefaultResultPage current;
         private int index;
         private long buffered;

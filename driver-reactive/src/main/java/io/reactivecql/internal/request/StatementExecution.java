@@ -79,7 +79,7 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
                 this.prepared = null;
             } else if (statement instanceof BoundStatement bound
                     && bound.preparedStatement() instanceof DefaultPreparedStatement p) {
-                builder.values(bound.values());
+                builder.values(bound.values()).skipMetadata(skipMetadata(p));
                 this.prepared = p;
             } else {
                 throw new IllegalArgumentException("cannot execute a " + statement.getClass().getName()
@@ -166,7 +166,10 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
                     batch.serialConsistency(), batch.defaultTimestamp(), batch.keyspace(), batch.nowInSeconds());
         }
         QueryOptions page = options;
-        if (pagingState != null || prepared != null || consistency != null) {
+        // the first page's options are built once, by the constructor, unless the prepared
+        // statement's result columns changed since
+        if (pagingState != null || consistency != null
+                || (prepared != null && options.skipMetadata() != skipMetadata(prepared))) {
             QueryOptions.Builder b = options.toBuilder();
             if (consistency != null) {
                 b.consistency(consistency);
@@ -175,16 +178,20 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
                 b.pagingState(pagingState);
             }
             if (prepared != null) {
-                // skip the result metadata only where the v5 result metadata id keeps it safe
-                b.skipMetadata(version != ProtocolVersion.V4 && prepared.hasResultColumns());
+                b.skipMetadata(skipMetadata(prepared));
             }
             page = b.build();
         }
         if (prepared != null) {
-            ByteBuffer metadataId = version == ProtocolVersion.V4 ? null : prepared.resultMetadataId();
-            return new Execute(prepared.id(), metadataId, page);
+            ByteBuffer metadataId = version == ProtocolVersion.V4 ? null : prepared.sharedResultMetadataId();
+            return new Execute(prepared.sharedId(), metadataId, page);
         }
         return new Query(((SimpleStatement) statement).query(), page);
+    }
+
+    /** Skip the result metadata only where the v5 result metadata id keeps it safe. */
+    private boolean skipMetadata(DefaultPreparedStatement p) {
+        return version != ProtocolVersion.V4 && p.hasResultColumns();
     }
 
     /** The first page. */
