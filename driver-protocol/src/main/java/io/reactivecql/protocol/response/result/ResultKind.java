@@ -19,8 +19,11 @@ public enum ResultKind {
         return code;
     }
 
+    /** values() clones its array on every call: once per decoded RESULT was one clone too many. */
+    private static final ResultKind[] BY_CODE_MINUS_ONE = values();
+
     /** The kind with this wire code, or null when the spec defines none. */
     public static ResultKind fromCode(int code) {
-        return code >= 1 && code <= 5 ? values()[code - 1] : null;
+        return code >= 1 && code <= BY_CODE_MINUS_ONE.length ? BY_CODE_MINUS_ONE[code - 1] : null;
     }
 }
