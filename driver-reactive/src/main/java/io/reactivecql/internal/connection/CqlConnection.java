@@ -6,6 +6,7 @@ import io.reactivecql.api.errors.ConnectionClosedException;
 import io.reactivecql.protocol.Envelope;
 import io.reactivecql.protocol.ProtocolVersion;
 import io.reactivecql.protocol.Request;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,25 +50,31 @@ final class CqlConnection implements CqlTransport {
 
     @Override
     public Mono<Envelope> send(Request request, boolean tracing, Map<String, ByteBuffer> customPayload) {
-        return Mono.create(sink -> {
-            PendingRequest pending = new PendingRequest(request, tracing, customPayload, sink);
-            // registered before the request reaches the loop, so a cancel can never overtake it unseen
-            sink.onCancel(() -> cancel(pending));
-            EventLoop loop = channel.eventLoop();
-            if (loop.inEventLoop()) {
-                inFlight.submit(pending);
-            } else {
-                try {
-                    loop.execute(() -> inFlight.submit(pending));
-                } catch (RejectedExecutionException e) {
-                    sink.error(new ConnectionClosedException(endpoint, "the event loop is shut down", e));
+        return new Mono<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super Envelope> actual) {
+                PendingRequest pending = new PendingRequest(request, tracing, customPayload, actual, CqlConnection.this);
+                // the subscription exists before the request reaches the loop, so a cancel can never overtake it unseen
+                actual.onSubscribe(pending);
+                if (pending.cancelled) {
+                    return;
+                }
+                EventLoop loop = channel.eventLoop();
+                if (loop.inEventLoop()) {
+                    inFlight.submit(pending);
+                } else {
+                    try {
+                        loop.execute(() -> inFlight.submit(pending));
+                    } catch (RejectedExecutionException e) {
+                        pending.fail(new ConnectionClosedException(endpoint, "the event loop is shut down", e));
+                    }
                 }
             }
-        });
+        };
     }
 
-    private void cancel(PendingRequest pending) {
-        pending.cancelled = true;
+    /** {@code pending}'s subscriber cancelled (any thread). */
+    void cancel(PendingRequest pending) {
         EventLoop loop = channel.eventLoop();
         if (loop.inEventLoop()) {
             inFlight.cancel(pending);

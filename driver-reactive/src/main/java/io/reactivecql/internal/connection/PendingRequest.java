@@ -3,23 +3,35 @@ package io.reactivecql.internal.connection;
 import io.reactivecql.protocol.Envelope;
 import io.reactivecql.protocol.ProtocolVersion;
 import io.reactivecql.protocol.Request;
-import reactor.core.publisher.MonoSink;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Operators;
 
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
- * One request on its way through a connection: the message, the subscriber's sink and where it
- * stands. {@link #streamId} and {@link #orphaned} belong to the event loop; only {@link #cancelled}
- * is written from other threads.
+ * One request on its way through a connection: the message, the subscriber and where it stands.
+ * It is the subscriber's {@link Subscription} itself (one object per request, where
+ * {@code Mono.create} made a sink and two callbacks). {@link #streamId} and {@link #orphaned}
+ * belong to the event loop; {@link #cancelled} is written from other threads.
  */
-final class PendingRequest {
+final class PendingRequest implements Subscription {
+
+    private static final int WAITING = 0;
+    private static final int REQUESTED = 1;
+    private static final int ANSWER_HELD = 2;
+    private static final int DONE = 3;
+    private static final AtomicIntegerFieldUpdater<PendingRequest> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(PendingRequest.class, "state");
 
     final Request request;
     private final boolean tracing;
     private final Map<String, ByteBuffer> customPayload;
-    private final MonoSink<Envelope> sink;
+    private final CoreSubscriber<? super Envelope> actual;
+    private final CqlConnection connection;
 
     /** The stream id once written, -1 before. Event loop only. */
     int streamId = -1;
@@ -31,25 +43,99 @@ final class PendingRequest {
     boolean countedCancelled;
     /** Set by the subscriber's cancel, from any thread. */
     volatile boolean cancelled;
+    /** Demand and answer meet here: an answer before the subscriber's request(n) waits in {@link #answer}. */
+    private volatile int state;
+    private Envelope answer;
 
-    PendingRequest(Request request, boolean tracing, Map<String, ByteBuffer> customPayload, MonoSink<Envelope> sink) {
+    /**
+     * @param connection told of a cancel (null: nobody to tell, for requests made in tests)
+     */
+    PendingRequest(Request request, boolean tracing, Map<String, ByteBuffer> customPayload,
+                   CoreSubscriber<? super Envelope> actual, CqlConnection connection) {
         this.request = request;
         this.tracing = tracing;
         this.customPayload = customPayload == null ? Map.of() : customPayload;
-        this.sink = sink;
+        this.actual = actual;
+        this.connection = connection;
     }
 
     Envelope envelope(ProtocolVersion version, int id) {
         return new Envelope(version, id, tracing, null, List.of(), customPayload, false, request);
     }
 
+    /** The answer arrived (event loop): delivered now if asked for, else at the request. */
     void complete(Envelope response) {
-        sink.success(response);
+        answer = response;
+        for (;;) {
+            int s = state;
+            if (s == REQUESTED) {
+                if (STATE.compareAndSet(this, REQUESTED, DONE)) {
+                    deliver(response);
+                    return;
+                }
+            } else if (s == WAITING) {
+                if (STATE.compareAndSet(this, WAITING, ANSWER_HELD)) {
+                    return;
+                }
+            } else {
+                answer = null; // cancelled (or already done): nobody wants it
+                return;
+            }
+        }
     }
 
     void fail(Throwable error) {
-        if (!cancelled) { // a cancelled subscriber wants nothing, and Reactor would log the error as dropped
-            sink.error(error);
+        // a cancelled subscriber wants nothing, and Reactor would log the error as dropped
+        if (!cancelled && STATE.getAndSet(this, DONE) != DONE) {
+            answer = null;
+            actual.onError(error);
+        }
+    }
+
+    @Override
+    public void request(long n) {
+        if (n <= 0) {
+            fail(new IllegalArgumentException("§3.9 violated: request(" + n + "); demand must be positive"));
+            return;
+        }
+        for (;;) {
+            int s = state;
+            if (s == WAITING) {
+                if (STATE.compareAndSet(this, WAITING, REQUESTED)) {
+                    return;
+                }
+            } else if (s == ANSWER_HELD) {
+                if (STATE.compareAndSet(this, ANSWER_HELD, DONE)) {
+                    Envelope response = answer;
+                    answer = null;
+                    deliver(response);
+                }
+                return;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void deliver(Envelope response) {
+        actual.onNext(response);
+        actual.onComplete();
+    }
+
+    @Override
+    public void cancel() {
+        int previous = STATE.getAndSet(this, DONE);
+        if (previous == DONE || cancelled) {
+            return; // answered, failed or cancelled already: nothing is in flight for this subscriber
+        }
+        cancelled = true;
+        if (previous == ANSWER_HELD) {
+            Operators.onDiscard(answer, actual.currentContext());
+            answer = null;
+            return; // answered: its stream id is free already
+        }
+        if (connection != null) {
+            connection.cancel(this);
         }
     }
 
