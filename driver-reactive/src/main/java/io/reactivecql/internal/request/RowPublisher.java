@@ -137,6 +137,10 @@ public final class RowPublisher extends Flux<Row> {
                 if (fetching) {
                     collect(inFlight);
                 }
+                // ask for the next page before emitting the rows we hold, so that the node works
+                // on it while the subscriber consumes them (emitting first left the node idle for a
+                // whole page); the rule is the same, and so is the bound on what is buffered
+                fetchIfWanted();
                 long r = requested;
                 long emitted = 0;
                 while (emitted != r) {
@@ -176,21 +180,30 @@ public final class RowPublisher extends Flux<Row> {
                         return;
                     }
                 }
-                if (!fetching && morePages && failure == null) {
-                    long pending = requested;
-                    boolean wanted = started ? buffered - pending < readAheadRows : pending > 0;
-                    if (wanted) {
-                        startFetch();
-                        if (!fetching) {
-                            continue; // it answered at once: take the page in this pass
-                        }
-                    }
+                if (fetchIfWanted() && !fetching) {
+                    continue; // it answered at once: take the page in this pass
                 }
                 missed = WIP.addAndGet(this, -missed);
                 if (missed == 0) {
                     return;
                 }
             }
+        }
+
+        /**
+         * Starts the next page request when demand goes past the rows held plus the read-ahead (or,
+         * first of all, when there is any demand); true when it did.
+         */
+        private boolean fetchIfWanted() {
+            if (fetching || !morePages || failure != null) {
+                return false;
+            }
+            long pending = requested;
+            boolean wanted = started ? buffered - pending < readAheadRows : pending > 0;
+            if (wanted) {
+                startFetch();
+            }
+            return wanted;
         }
 
         private void collect(PageFetch fetch) {

@@ -90,6 +90,23 @@ class PagingTest {
     }
 
     @Test
+    void theNextPageIsRequestedBeforeTheRowsInHandAreEmitted() {
+        // answered later, on another thread, as a node does
+        FakeTransport transport = new FakeTransport(Fixtures.NODE, ProtocolVersion.V5, request -> Mono.just(
+                Envelope.response(ProtocolVersion.V5, 1, Fixtures.page(request, 1000))).delayElement(Duration.ofMillis(1)));
+        ReactiveSession session = Fixtures.session(transport, config(100, 1));
+        List<Integer> sentAtFirstRow = new ArrayList<>();
+        StepVerifier.create(session.execute("SELECT * FROM t").doOnNext(row -> {
+                    if (sentAtFirstRow.isEmpty()) {
+                        sentAtFirstRow.add(transport.sent().size());
+                    }
+                }))
+                .expectNextCount(1000)
+                .verifyComplete();
+        assertEquals(List.of(2), sentAtFirstRow, "page 2 was asked for before row 1 was handed over");
+    }
+
+    @Test
     void pagesFollowDemandStepByStep() {
         FakeTransport transport = table(1000);
         ReactiveSession session = Fixtures.session(transport, config(100, 0));
