@@ -134,6 +134,22 @@ public final class NodePool implements ConnectionPool {
                 }, () -> reconnecting.compareAndSet(slot, 1, 0));
     }
 
+    /**
+     * The least time a connection with requests in flight has waited for an answer, 0 when none
+     * waits. Asked by the load-balancing policy for every request: reads the slots in place, where
+     * {@link #connections()} would copy them.
+     */
+    long unansweredNanos(long now) {
+        long least = Long.MAX_VALUE;
+        for (int i = 0, n = slots.length(); i < n; i++) {
+            CqlTransport c = slots.get(i);
+            if (c != null && c.inFlight() > 0) {
+                least = Math.min(least, c.unansweredNanos(now));
+            }
+        }
+        return least == Long.MAX_VALUE ? 0 : least;
+    }
+
     @Override
     public List<CqlTransport> connections() {
         List<CqlTransport> list = new ArrayList<>(slots.length());

@@ -153,14 +153,7 @@ public final class PoolManager implements ClusterState.Listener {
         if (pool == null) {
             return 0;
         }
-        long now = System.nanoTime();
-        long least = Long.MAX_VALUE;
-        for (CqlTransport c : pool.connections()) {
-            if (c.inFlight() > 0) {
-                least = Math.min(least, c.unansweredNanos(now));
-            }
-        }
-        return least == Long.MAX_VALUE ? 0 : least;
+        return pool.unansweredNanos(System.nanoTime());
     }
 
     /** The open pools (a snapshot). */
