@@ -61,7 +61,7 @@ final class ClosedLoop {
         if (failed > 0 && lastError != null) {
             out.println(label + " " + failed + " errors, the last: " + lastError);
         }
-        return RunResult.of(target, workload, client.name(), rep, measured, start, end, latency, Double.NaN, failed);
+        return RunResult.of(target, workload, client.name(), rep, measured, start, end, latency, Double.NaN, Double.NaN, failed);
     }
 
     private void phase(String label, Duration length, Duration progress, Histogram into, PrintStream out) {

@@ -59,7 +59,7 @@ public final class LoadRunner {
     private static void runNull(RunnerOptions options, List<RunResult> results, PrintStream out) throws IOException {
         try (NullNode node = NullNode.start("127.0.0.1")) {
             out.println("null node (stub node, instant EXECUTE answers) pid " + node.pid() + " at " + node.address);
-            runMatrix("null", node.address, node.datacenter, node.pid(), false, options, results, out);
+            runMatrix("null", node.address, node.datacenter, node.pid(), null, options, results, out);
         }
     }
 
@@ -80,14 +80,20 @@ public final class LoadRunner {
             InetSocketAddress address = cluster.contactPoints().get(0);
             long pid = cluster.supportsNodeControl() ? cluster.node(1).pid() : -1;
             out.println("real node " + address + " pid " + pid);
-            runMatrix("real", address, cluster.localDatacenter(), pid, true, options, results, out);
+            Runnable settle = cluster.supportsNodeControl() ? () -> {
+                cluster.nodetool(1, "flush", Schema.KEYSPACE);
+                cluster.nodetool(1, "compact", Schema.KEYSPACE);
+            } : null;
+            runMatrix("real", address, cluster.localDatacenter(), pid, settle, options, results, out);
         } finally {
             cluster.close();
         }
     }
 
+    /** @param settle for the real node: settles it after the data is written (null: none, or the null node) */
     private static void runMatrix(String target, InetSocketAddress address, String datacenter, long serverPid,
-                                  boolean real, RunnerOptions options, List<RunResult> results, PrintStream out) {
+                                  Runnable settle, RunnerOptions options, List<RunResult> results, PrintStream out) {
+        boolean real = target.equals("real");
         List<Workload> workloads = new ArrayList<>();
         for (String name : options.workloads()) {
             Workload w = Workload.parse(name);
@@ -102,7 +108,7 @@ public final class LoadRunner {
         ReactiveCqlClient ours = new ReactiveCqlClient(address, datacenter, options.pageSize());
         try {
             if (real) {
-                RealNodeData.create(ours.session(), options.pagedRows(), paged, out);
+                RealNodeData.create(ours.session(), options.pagedRows(), paged, settle, out);
             }
             for (String name : options.drivers()) {
                 switch (name) {

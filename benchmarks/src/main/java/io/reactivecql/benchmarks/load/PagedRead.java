@@ -47,7 +47,7 @@ final class PagedRead {
         } while (System.nanoTime() < end);
         Probe.Snapshot stop = probe.snapshot();
         // latency columns: the time of one whole read
-        return RunResult.of(target, workload, client.name(), rep, rows, start, stop, readTimes, Double.NaN, 0);
+        return RunResult.of(target, workload, client.name(), rep, rows, start, stop, readTimes, Double.NaN, Double.NaN, 0);
     }
 
     private static long readOnce(Client client) {
@@ -71,7 +71,8 @@ final class PagedRead {
         long responsesBefore = client.responses();
         Probe.Snapshot start = probe.snapshot();
         publisher.subscribe(subscriber);
-        double peakBeyond = 0;
+        long peakPages = 0;
+        long peakRows = 0;
         long requested = 0;
         long endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.slowSeconds());
         long nextReport = System.nanoTime() + options.progress().toNanos();
@@ -81,13 +82,16 @@ final class PagedRead {
             requested += SLOW_ROWS_PER_MS;
             sleepMillis(1);
             long pages = client.responses() - responsesBefore;
-            double beyond = (pages * (double) options.pageSize() - requested) / options.pageSize();
-            peakBeyond = Math.max(peakBeyond, beyond);
+            // pages no row of which was asked for, and rows received but not asked for
+            long unaskedPages = pages - (requested + options.pageSize() - 1) / options.pageSize();
+            long unaskedRows = pages * options.pageSize() - requested;
+            peakPages = Math.max(peakPages, unaskedPages);
+            peakRows = Math.max(peakRows, unaskedRows);
             if (System.nanoTime() >= nextReport) {
                 nextReport += options.progress().toNanos();
-                out.printf("%s %,d rows asked for, %,d delivered, %d pages received: %.2f pages beyond demand "
-                                + "(peak %.2f)  load %s%n", label, requested, subscriber.delivered.get(), pages,
-                        beyond, peakBeyond, Probe.loadAverage());
+                out.printf("%s %,d rows asked for, %,d delivered, %d pages received: beyond demand %d whole pages, "
+                                + "%,d rows (peaks %d, %,d)  load %s%n", label, requested, subscriber.delivered.get(),
+                        pages, unaskedPages, unaskedRows, peakPages, peakRows, Probe.loadAverage());
             }
         }
         subscription.cancel();
@@ -100,7 +104,7 @@ final class PagedRead {
                     + " rows for a demand of " + requested);
         }
         return RunResult.of(target, workload, client.name(), rep, subscriber.delivered.get(), start, stop, null,
-                peakBeyond, 0);
+                peakPages, peakRows, 0);
     }
 
     private static void sleepMillis(long millis) {

@@ -20,7 +20,12 @@ final class RealNodeData {
     private RealNodeData() {
     }
 
-    static void create(ReactiveSession session, int pagedRows, boolean paged, PrintStream out) {
+    /**
+     * @param settle flushes the memtables and compacts (nodetool), so that the runs do not share the
+     *               node with the flush and compactions the writes would cause; null when the
+     *               node cannot be controlled
+     */
+    static void create(ReactiveSession session, int pagedRows, boolean paged, Runnable settle, PrintStream out) {
         for (String ddl : List.of(Schema.CREATE_KEYSPACE, Schema.CREATE_KV, Schema.CREATE_WIDE)) {
             session.execute(ddl).then().block(Duration.ofMinutes(1));
         }
@@ -53,5 +58,10 @@ final class RealNodeData {
         Long written = session.executeAll(batches, 4).count().block(Duration.ofMinutes(20));
         out.printf("wrote the %,d-row partition in %d batches, %.1f s%n", pagedRows, written,
                 (System.nanoTime() - t0) / 1e9);
+        if (settle != null) {
+            long t1 = System.nanoTime();
+            settle.run();
+            out.printf("flushed and compacted in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+        }
     }
 }

@@ -10,17 +10,19 @@ package io.reactivecql.benchmarks.load;
  * @param allocatedBytesPerOp this JVM's allocation per operation
  * @param serverCores         the server's CPU use in cores over the run (NaN when unknown)
  * @param clientCores         this JVM's CPU use in cores
- * @param pagesBeyondDemand   slow paged read: the most rows the driver held beyond the subscriber's
- *                            demand, in pages (NaN otherwise)
+ * @param pagesBeyondDemand   slow paged read: the most pages the driver received of which the
+ *                            subscriber had asked for no row (NaN otherwise)
+ * @param rowsBeyondDemand    slow paged read: the most rows received and not asked for (NaN otherwise)
  * @param errors              failed operations
  */
 record RunResult(String target, String workload, String driver, int rep, double opsPerSecond, double p50Micros,
                  double p99Micros, double p999Micros, double clientCpuMicrosPerOp, double allocatedBytesPerOp,
-                 double serverCores, double clientCores, double pagesBeyondDemand, long errors, String load) {
+                 double serverCores, double clientCores, double pagesBeyondDemand, double rowsBeyondDemand,
+                 long errors, String load) {
 
     static RunResult of(String target, Workload workload, String driver, int rep, long ops, Probe.Snapshot start,
                         Probe.Snapshot end, org.HdrHistogram.Histogram latency, double pagesBeyondDemand,
-                        long errors) {
+                        double rowsBeyondDemand, long errors) {
         double seconds = (end.nanos() - start.nanos()) / 1e9;
         double n = Math.max(1, ops);
         double server = start.serverCpuNanos() < 0 || end.serverCpuNanos() < 0 ? Double.NaN
@@ -34,7 +36,7 @@ record RunResult(String target, String workload, String driver, int rep, double 
         return new RunResult(target, workload.name(), driver, rep, ops / seconds, p50, p99, p999,
                 (end.clientCpuNanos() - start.clientCpuNanos()) / 1e3 / n,
                 (end.allocatedBytes() - start.allocatedBytes()) / n, server,
-                (end.clientCpuNanos() - start.clientCpuNanos()) / 1e9 / seconds, pagesBeyondDemand, errors,
+                (end.clientCpuNanos() - start.clientCpuNanos()) / 1e9 / seconds, pagesBeyondDemand, rowsBeyondDemand, errors,
                 Probe.loadAverage());
     }
 
@@ -43,7 +45,8 @@ record RunResult(String target, String workload, String driver, int rep, double 
                         + "cpu %7.2f us/op  alloc %,9.0f B/op  client %.2f cores  server %.2f cores%s%s  load %s",
                 target, workload, driver, rep, opsPerSecond, p50Micros, p99Micros, p999Micros, clientCpuMicrosPerOp,
                 allocatedBytesPerOp, clientCores, serverCores,
-                Double.isNaN(pagesBeyondDemand) ? "" : String.format("  beyond demand %.2f pages", pagesBeyondDemand),
+                Double.isNaN(pagesBeyondDemand) ? "" : String.format("  beyond demand: %.0f whole pages, %,.0f rows",
+                        pagesBeyondDemand, rowsBeyondDemand),
                 errors == 0 ? "" : "  ERRORS " + errors, load);
     }
 }

@@ -27,7 +27,7 @@ final class Summary {
         out.println();
         out.println("Medians over repetitions (paged workloads: an op is a row; their p50/p99 is one whole read)");
         out.println("| target | workload | driver | runs | ops/s | p50 us | p99 us | p999 us | client CPU us/op "
-                + "| alloc B/op | client cores | server cores | beyond demand (pages) | errors |");
+                + "| alloc B/op | client cores | server cores | beyond demand: pages, rows | errors |");
         out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         Map<String, RunResult> medians = new LinkedHashMap<>();
         for (Map.Entry<String, List<RunResult>> e : groups.entrySet()) {
@@ -38,13 +38,15 @@ final class Summary {
                     median(runs, RunResult::p99Micros), median(runs, RunResult::p999Micros),
                     median(runs, RunResult::clientCpuMicrosPerOp), median(runs, RunResult::allocatedBytesPerOp),
                     median(runs, RunResult::serverCores), median(runs, RunResult::clientCores),
-                    median(runs, RunResult::pagesBeyondDemand), runs.stream().mapToLong(RunResult::errors).sum(),
+                    median(runs, RunResult::pagesBeyondDemand), median(runs, RunResult::rowsBeyondDemand),
+                    runs.stream().mapToLong(RunResult::errors).sum(),
                     first.load());
             medians.put(e.getKey(), m);
             out.printf("| %s | %s | %s | %d | %,.0f | %s | %s | %s | %s | %,.0f | %.2f | %s | %s | %d |%n", m.target(),
                     m.workload(), m.driver(), runs.size(), m.opsPerSecond(), num(m.p50Micros()), num(m.p99Micros()),
                     num(m.p999Micros()), num(m.clientCpuMicrosPerOp()), m.allocatedBytesPerOp(), m.clientCores(),
-                    num(m.serverCores()), num(m.pagesBeyondDemand()), m.errors());
+                    num(m.serverCores()), Double.isNaN(m.pagesBeyondDemand()) ? "-"
+                            : String.format("%.0f, %,.0f", m.pagesBeyondDemand(), m.rowsBeyondDemand()), m.errors());
         }
         out.println();
         out.println("Ratios of reactivecql to the Java driver (medians; ops/s above 1 is better, the rest below 1)");
@@ -65,7 +67,8 @@ final class Summary {
                         ratio(ours.clientCpuMicrosPerOp(), theirs.clientCpuMicrosPerOp()),
                         ratio(ours.allocatedBytesPerOp(), theirs.allocatedBytesPerOp()),
                         Double.isNaN(ours.pagesBeyondDemand()) ? "-"
-                                : num(ours.pagesBeyondDemand()) + " vs " + num(theirs.pagesBeyondDemand()));
+                                : String.format("%.0f vs %.0f pages", ours.pagesBeyondDemand(),
+                                theirs.pagesBeyondDemand()));
             }
         }
     }
