@@ -1,6 +1,7 @@
 package io.reactivecql.protocol.request;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.reactivecql.protocol.ConsistencyLevel;
 import io.reactivecql.protocol.Primitives;
 import io.reactivecql.protocol.ProtocolException;
@@ -28,16 +29,23 @@ final class RequestWire {
     /** Writes the remaining bytes of {@code bytes} without moving its position. */
     /** Buffers without an accessible array up to this size are copied without a view. */
     private static final int SMALL_RAW = 64;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[SMALL_RAW];
+        }
+    };
 
     static void writeRaw(ByteBuffer bytes, ByteBuf out) {
         if (bytes.hasArray()) {
             out.writeBytes(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         } else if (bytes.remaining() <= SMALL_RAW) {
-            // read-only ids (16 bytes) on every EXECUTE: byte by byte beats allocating a view
-            int end = bytes.limit();
-            for (int i = bytes.position(); i < end; i++) {
-                out.writeByte(bytes.get(i));
-            }
+            // read-only ids (16 bytes) on every EXECUTE: through a per-thread scratch array rather
+            // than a view per call (or a checked writeByte per byte)
+            byte[] scratch = SCRATCH.get();
+            int length = bytes.remaining();
+            bytes.get(bytes.position(), scratch, 0, length);
+            out.writeBytes(scratch, 0, length);
         } else {
             // direct or read-only: netty would move the position, so give it a view
             out.writeBytes(bytes.duplicate());
