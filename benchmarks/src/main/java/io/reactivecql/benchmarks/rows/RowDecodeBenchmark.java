@@ -41,8 +41,10 @@ import java.util.concurrent.TimeUnit;
  * hand-written record through the typed getters, by index and by name, the work an application (or
  * a mapper) does per row. Per op: one page; divide by 5,000 for a row. Run with {@code -prof gc}.
  *
- * <p>TODO(mapper): add the same page decoded by driver-orm-reactive's generated mapper once it
- * lands on main (it was being built concurrently when this benchmark was written).
+ * <p>TODO(mapper): add the same page read by driver-orm-reactive's mapper. It reached main as this
+ * benchmark was finished; its row reader ({@code EntityBinding.read(Row)}) is internal and is
+ * bound against the live table metadata, so the benchmark needs either a public row-mapping entry
+ * point of the mapper or a hand-built {@code TableMetadata}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
