@@ -31,7 +31,9 @@ final class JavaDriverSession implements AutoCloseable {
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
                 .withInt(DefaultDriverOption.REQUEST_PAGE_SIZE, pageSize)
                 .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
-                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                // a busy 2-core machine can take longer than the defaults to set a connection up
+                .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, Duration.ofSeconds(30))
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
                 .build();
         this.session = CqlSession.builder()
                 .addContactPoint(node)

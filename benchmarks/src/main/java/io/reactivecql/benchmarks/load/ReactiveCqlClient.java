@@ -30,7 +30,9 @@ final class ReactiveCqlClient implements Client {
         this.session = ReactiveSession.builder()
                 .addContactPoint(node)
                 .withLocalDatacenter(datacenter)
-                .withConfig(DriverConfig.defaults().withPageSize(pageSize).withRequestTimeout(Duration.ofSeconds(10)))
+                .withConfig(DriverConfig.defaults().withPageSize(pageSize).withRequestTimeout(Duration.ofSeconds(10))
+                        // a busy 2-core machine can take longer than the default 5 s to set a connection up
+                        .withConnectTimeout(Duration.ofSeconds(30)))
                 .withRequestTracker(new RequestTracker() {
                     @Override
                     public void onSuccess(Kind kind, Statement<?> statement, InetSocketAddress n, long latencyNanos) {
