@@ -14,6 +14,7 @@ import reactor.util.context.Context;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -60,7 +61,7 @@ final class RequestTimeout<T> extends Mono<T> {
     }
 
     /** Whoever flips {@link #done} first (a signal, the timer or a cancel) wins; the others do nothing. */
-    static final class TimeoutSubscriber<T> implements CoreSubscriber<T>, Subscription, TimerTask, Runnable {
+    static final class TimeoutSubscriber<T> implements CoreSubscriber<T>, Subscription, TimerTask, Callable<Void> {
 
         private static final AtomicIntegerFieldUpdater<TimeoutSubscriber> DONE =
                 AtomicIntegerFieldUpdater.newUpdater(TimeoutSubscriber.class, "done");
@@ -105,7 +106,8 @@ final class RequestTimeout<T> extends Mono<T> {
             EventExecutor loop = ThreadExecutorMap.currentExecutor();
             if (loop != null && !loop.isShuttingDown()) {
                 try {
-                    scheduled = loop.schedule(this, timeoutNanos, TimeUnit.NANOSECONDS);
+                    // as a Callable: netty wraps a Runnable in one more object per task
+                    scheduled = loop.schedule((Callable<Void>) this, timeoutNanos, TimeUnit.NANOSECONDS);
                     return;
                 } catch (RejectedExecutionException shuttingDown) {
                     // fall through to the shared timer
@@ -125,8 +127,9 @@ final class RequestTimeout<T> extends Mono<T> {
 
         /** The event loop's scheduled task: the deadline passed first. */
         @Override
-        public void run() {
+        public Void call() {
             run(null);
+            return null;
         }
 
         @Override
@@ -158,7 +161,7 @@ final class RequestTimeout<T> extends Mono<T> {
             }
         }
 
-        /** The timer thread (or the event loop, through {@link #run()}): the deadline passed first. */
+        /** The timer thread (or the event loop, through {@link #call()}): the deadline passed first. */
         @Override
         public void run(Timeout expired) {
             if (DONE.compareAndSet(this, 0, 1)) {
