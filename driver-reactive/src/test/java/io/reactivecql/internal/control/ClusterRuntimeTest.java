@@ -213,7 +213,8 @@ class ClusterRuntimeTest {
         cluster.nodes.remove(b);
         cluster.push(new TopologyChangeEvent(TopologyChangeEvent.Change.REMOVED_NODE, b.endpoint));
         await(() -> session.nodes().size() == 1, "b removed");
-        assertTrue(events.stream().anyMatch(x -> x.type() == NodeStateEvent.Type.REMOVED), events.toString());
+        // the snapshot is swapped before the REMOVED event is emitted (on the refresh's thread)
+        await(() -> events.stream().anyMatch(x -> x.type() == NodeStateEvent.Type.REMOVED), "REMOVED event");
         d.dispose();
         e.dispose();
     }
