@@ -7,6 +7,8 @@ import io.reactivecql.api.auth.PlainTextAuthProvider;
 import io.reactivecql.api.config.DriverOption;
 import io.reactivecql.api.config.DriverOptions;
 import io.reactivecql.api.metadata.AddressTranslator;
+import io.reactivecql.api.observability.MetricsOptions;
+import io.reactivecql.api.observability.RequestLogOptions;
 import io.reactivecql.api.policy.lb.LoadBalancingPolicies;
 import io.reactivecql.api.policy.lb.LoadBalancingPolicy;
 import io.reactivecql.api.policy.reconnection.ReconnectionPolicy;
@@ -20,6 +22,7 @@ import io.reactivecql.internal.config.BuilderLayer;
 import io.reactivecql.internal.config.ConfigBindings;
 import io.reactivecql.internal.config.ConfigResolver;
 import io.reactivecql.internal.config.Resolution;
+import io.reactivecql.internal.observability.Micrometer;
 import io.reactivecql.internal.session.ConfigReloading;
 import io.reactivecql.internal.session.SessionFactory;
 import io.reactivecql.protocol.ProtocolVersion;
@@ -71,6 +74,17 @@ public final class SessionBuilder {
     private final Topology topology;
     private final RequestPolicies requestPolicies;
     private final Configuration configuration;
+    private final Observability observability;
+
+    /**
+     * The operability settings, kept together. The registries are typed {@code Object} so that this
+     * class loads without Micrometer on the classpath.
+     */
+    private record Observability(MetricsOptions metrics, Object meterRegistry, Object observationRegistry,
+                                 RequestLogOptions requestLog) {
+        static final Observability DEFAULTS = new Observability(MetricsOptions.defaults(), null, null,
+                RequestLogOptions.defaults());
+    }
 
     /**
      * The configuration sources, and the options the typed methods set (which win over them).
@@ -106,7 +120,8 @@ public final class SessionBuilder {
                            AuthProvider authProvider, SslContext sslContext, boolean hostnameVerification,
                            ProtocolVersion protocolVersion, Compression compression, List<TypeCodec<?>> codecs,
                            DriverConfig config, RequestTracker requestTracker, Topology topology,
-                           RequestPolicies requestPolicies, Configuration configuration) {
+                           RequestPolicies requestPolicies, Configuration configuration,
+                           Observability observability) {
         this.contactPoints = contactPoints;
         this.localDatacenter = localDatacenter;
         this.keyspace = keyspace;
@@ -121,11 +136,13 @@ public final class SessionBuilder {
         this.topology = topology;
         this.requestPolicies = requestPolicies;
         this.configuration = configuration;
+        this.observability = observability;
     }
 
     static SessionBuilder create() {
         return new SessionBuilder(List.of(), null, null, null, null, true, null, null, List.of(),
-                DriverConfig.defaults(), null, Topology.DEFAULTS, RequestPolicies.defaults(), Configuration.NONE);
+                DriverConfig.defaults(), null, Topology.DEFAULTS, RequestPolicies.defaults(), Configuration.NONE,
+                Observability.DEFAULTS);
     }
 
     private SessionBuilder copy(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
@@ -134,19 +151,26 @@ public final class SessionBuilder {
                                 DriverConfig config, RequestTracker requestTracker) {
         return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
                 hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, topology,
-                requestPolicies, configuration.withExplicit(ConfigBindings.changed(this.config, config)));
+                requestPolicies, configuration.withExplicit(ConfigBindings.changed(this.config, config)),
+                observability);
     }
 
     private SessionBuilder with(Topology newTopology) {
         return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
                 hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, newTopology,
-                requestPolicies, configuration);
+                requestPolicies, configuration, observability);
     }
 
     private SessionBuilder with(Configuration newConfiguration) {
         return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
                 hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, topology,
-                requestPolicies, newConfiguration);
+                requestPolicies, newConfiguration, observability);
+    }
+
+    private SessionBuilder with(Observability newObservability) {
+        return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
+                hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, topology,
+                requestPolicies, configuration, newObservability);
     }
 
     /** Adds a node to connect to first (tried in the order added). */
@@ -239,6 +263,52 @@ public final class SessionBuilder {
     }
 
     /**
+     * Publishes the session's metrics to this Micrometer {@code MeterRegistry} (which ones:
+     * {@link #withMetrics}). Typed {@code Object} so that the builder loads without Micrometer,
+     * an optional dependency; without a registry the driver keeps no metric at all.
+     *
+     * @param meterRegistry an {@code io.micrometer.core.instrument.MeterRegistry}
+     * @throws IllegalArgumentException when it is not one
+     * @throws IllegalStateException when Micrometer is not on the classpath
+     */
+    public SessionBuilder withMeterRegistry(Object meterRegistry) {
+        Micrometer.check(meterRegistry, Micrometer.METER_REGISTRY, "meterRegistry");
+        return with(new Observability(observability.metrics(), meterRegistry, observability.observationRegistry(),
+                observability.requestLog()));
+    }
+
+    /**
+     * Makes every request a Micrometer {@code Observation} in this registry, a child of the
+     * observation found in the subscriber's Reactor context (key {@code "micrometer.observation"},
+     * as WebFlux puts it there) or else of the registry's current one. Typed {@code Object} so that
+     * the builder loads without Micrometer.
+     *
+     * @param observationRegistry an {@code io.micrometer.observation.ObservationRegistry}
+     * @throws IllegalArgumentException when it is not one
+     * @throws IllegalStateException when Micrometer is not on the classpath
+     */
+    public SessionBuilder withObservationRegistry(Object observationRegistry) {
+        Micrometer.check(observationRegistry, Micrometer.OBSERVATION_REGISTRY, "observationRegistry");
+        return with(new Observability(observability.metrics(), observability.meterRegistry(), observationRegistry,
+                observability.requestLog()));
+    }
+
+    /** Which metrics the meter registry gets (default: {@link MetricsOptions#defaults()}). */
+    public SessionBuilder withMetrics(MetricsOptions options) {
+        return with(new Observability(Objects.requireNonNull(options, "options"), observability.meterRegistry(),
+                observability.observationRegistry(), observability.requestLog()));
+    }
+
+    /**
+     * What the built-in request logger writes (default: {@link RequestLogOptions#defaults()}: only
+     * server warnings).
+     */
+    public SessionBuilder withRequestLogging(RequestLogOptions options) {
+        return with(new Observability(observability.metrics(), observability.meterRegistry(),
+                observability.observationRegistry(), Objects.requireNonNull(options, "options")));
+    }
+
+    /**
      * Chooses the nodes of each request (default:
      * {@link LoadBalancingPolicies#defaultPolicy()}: token-aware, local datacenter first). The
      * instance serves one session: give each session its own.
@@ -319,7 +389,8 @@ public final class SessionBuilder {
         Objects.requireNonNull(policies, "policies");
         return new SessionBuilder(contactPoints, localDatacenter, keyspace, authProvider, sslContext,
                 hostnameVerification, protocolVersion, compression, codecs, config, requestTracker, topology,
-                policies, configuration.withExplicit(ConfigResolver.changedPolicyOptions(requestPolicies, policies)));
+                policies, configuration.withExplicit(ConfigResolver.changedPolicyOptions(requestPolicies, policies)),
+                observability);
     }
 
     /**
@@ -449,7 +520,8 @@ public final class SessionBuilder {
                 hostnameVerification, r.protocolVersion(), r.compression(), codecs, r.config(), requestTracker,
                 new Topology(r.loadBalancingPolicy(), r.reconnectionPolicy(), topology.addressTranslator(),
                         topology.replicaLocator(), topology.extensions()),
-                r.policies(), new Configuration(configuration.explicit(), r.options(), null, null, null, null, true));
+                r.policies(), new Configuration(configuration.explicit(), r.options(), null, null, null, null, true),
+                observability);
     }
 
     public List<InetSocketAddress> contactPoints() {
@@ -512,6 +584,24 @@ public final class SessionBuilder {
 
     public RequestPolicies requestPolicies() {
         return requestPolicies;
+    }
+
+    public MetricsOptions metricsOptions() {
+        return observability.metrics();
+    }
+
+    /** The Micrometer {@code MeterRegistry} given, or null. */
+    public Object meterRegistry() {
+        return observability.meterRegistry();
+    }
+
+    /** The Micrometer {@code ObservationRegistry} given, or null. */
+    public Object observationRegistry() {
+        return observability.observationRegistry();
+    }
+
+    public RequestLogOptions requestLogOptions() {
+        return observability.requestLog();
     }
 
     /** The load-balancing policy given, or a new {@link LoadBalancingPolicies#defaultPolicy()}. */

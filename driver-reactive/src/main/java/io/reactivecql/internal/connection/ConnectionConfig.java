@@ -32,11 +32,13 @@ import java.util.Objects;
  * @param eventTypes          event types to REGISTER for (control connection), empty for none
  * @param driverName          DRIVER_NAME sent in STARTUP
  * @param driverVersion       DRIVER_VERSION sent in STARTUP
+ * @param traffic             counts the bytes written and read ({@link TrafficCounter#NONE} when metrics are off)
  */
 public record ConnectionConfig(ProtocolVersion protocolVersion, String compression, AuthProvider authProvider,
                                SslContext sslContext, boolean hostnameVerification, Duration connectTimeout,
                                Duration heartbeatInterval, int maxStreamIds, int maxQueuedRequests, String keyspace,
-                               List<String> eventTypes, String driverName, String driverVersion) {
+                               List<String> eventTypes, String driverName, String driverVersion,
+                               TrafficCounter traffic) {
 
     public static final int MAX_STREAM_IDS = 32768;
 
@@ -44,6 +46,7 @@ public record ConnectionConfig(ProtocolVersion protocolVersion, String compressi
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         eventTypes = List.copyOf(eventTypes);
+        traffic = traffic == null ? TrafficCounter.NONE : traffic;
         if (maxStreamIds < 1 || maxStreamIds > MAX_STREAM_IDS) {
             throw new IllegalArgumentException("maxStreamIds must be in 1.." + MAX_STREAM_IDS + ", was " + maxStreamIds);
         }
@@ -53,6 +56,23 @@ public record ConnectionConfig(ProtocolVersion protocolVersion, String compressi
         if (compression != null && !compression.equals("lz4") && !compression.equals("snappy")) {
             throw new IllegalArgumentException("compression must be lz4, snappy or null, was " + compression);
         }
+    }
+
+    /** Settings whose bytes nobody counts. */
+    public ConnectionConfig(ProtocolVersion protocolVersion, String compression, AuthProvider authProvider,
+                            SslContext sslContext, boolean hostnameVerification, Duration connectTimeout,
+                            Duration heartbeatInterval, int maxStreamIds, int maxQueuedRequests, String keyspace,
+                            List<String> eventTypes, String driverName, String driverVersion) {
+        this(protocolVersion, compression, authProvider, sslContext, hostnameVerification, connectTimeout,
+                heartbeatInterval, maxStreamIds, maxQueuedRequests, keyspace, eventTypes, driverName, driverVersion,
+                TrafficCounter.NONE);
+    }
+
+    /** These settings, with the bytes counted by {@code counter}. */
+    public ConnectionConfig withTraffic(TrafficCounter counter) {
+        return new ConnectionConfig(protocolVersion, compression, authProvider, sslContext, hostnameVerification,
+                connectTimeout, heartbeatInterval, maxStreamIds, maxQueuedRequests, keyspace, eventTypes, driverName,
+                driverVersion, counter);
     }
 
     /** Defaults: negotiate the version, no compression, no auth, no TLS, 5 s connect, 30 s heartbeat. */

@@ -102,6 +102,11 @@ final class CqlConnection implements CqlTransport {
         return inFlight.unansweredNanos(now);
     }
 
+    @Override
+    public int orphanedStreamIds() {
+        return inFlight.orphanedIds();
+    }
+
     /** Requests waiting for a free stream id. */
     int queued() {
         return inFlight.queued();

@@ -58,6 +58,11 @@ public interface CqlTransport {
         return 0;
     }
 
+    /** Stream ids held by cancelled requests the node has not answered yet (part of {@link #inFlight()}). */
+    default int orphanedStreamIds() {
+        return 0;
+    }
+
     /** Whether the connection is closed or closing: it takes no more requests. */
     boolean isClosed();
 

@@ -20,10 +20,24 @@ import java.util.List;
 final class EnvelopeDecoder extends ByteToMessageDecoder {
 
     private final WireFormat wire;
+    private final TrafficCounter traffic;
     private boolean failed;
 
     EnvelopeDecoder(WireFormat wire) {
+        this(wire, TrafficCounter.NONE);
+    }
+
+    EnvelopeDecoder(WireFormat wire, TrafficCounter traffic) {
         this.wire = wire;
+        this.traffic = traffic;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf bytes) {
+            traffic.received(bytes.readableBytes());
+        }
+        super.channelRead(ctx, msg);
     }
 
     @Override

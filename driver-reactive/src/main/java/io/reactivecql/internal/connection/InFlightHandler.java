@@ -44,6 +44,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
 
     private final InetSocketAddress endpoint;
     private final WireFormat wire;
+    private final TrafficCounter traffic;
     private final StreamIds ids;
     /** Request by stream id; grows with the ids handed out, up to maxStreamIds. */
     private PendingRequest[] table;
@@ -68,14 +69,22 @@ final class InFlightHandler extends ChannelDuplexHandler {
     private volatile int inFlight;
     private volatile int queued;
     private volatile long orphanedAnswers;
+    /** {@link #orphans}, for other threads. */
+    private volatile int orphanedIds;
     private volatile long flushes;
     private volatile boolean closed;
     /** When the connection last made progress: an answer read, or its first request after being idle. */
     private volatile long progressNanos = System.nanoTime();
 
     InFlightHandler(InetSocketAddress endpoint, WireFormat wire, int maxStreamIds, int maxQueued) {
+        this(endpoint, wire, maxStreamIds, maxQueued, TrafficCounter.NONE);
+    }
+
+    InFlightHandler(InetSocketAddress endpoint, WireFormat wire, int maxStreamIds, int maxQueued,
+                    TrafficCounter traffic) {
         this.endpoint = endpoint;
         this.wire = wire;
+        this.traffic = traffic;
         this.ids = new StreamIds(maxStreamIds);
         this.table = new PendingRequest[Math.min(maxStreamIds, 64)];
         this.maxQueued = maxQueued;
@@ -99,6 +108,11 @@ final class InFlightHandler extends ChannelDuplexHandler {
 
     long orphanedAnswers() {
         return orphanedAnswers;
+    }
+
+    /** Stream ids held by cancelled requests the node has not answered yet. */
+    int orphanedIds() {
+        return orphanedIds;
     }
 
     boolean isClosed() {
@@ -211,6 +225,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
             closeWith(() -> new ConnectionClosedException(endpoint, "framing failed", e));
             return;
         }
+        traffic.sent(wireBytes.readableBytes());
         ctx.write(wireBytes).addListener(writeListener);
         ctx.flush();
         flushes = flushes + 1;
@@ -230,6 +245,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
                 // the server will still answer: keep the id until it does, so it cannot reach another request
                 request.orphaned = true;
                 orphans++;
+                orphanedIds = orphans;
                 if (orphans > orphanLimit) {
                     int count = orphans;
                     closeWith(() -> new ConnectionClosedException(endpoint, count
@@ -277,6 +293,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
             // cancelled: the subscriber is gone (its cancel task may still be on its way here)
             if (request.orphaned) {
                 orphans--;
+                orphanedIds = orphans;
             }
             orphanedAnswers = orphanedAnswers + 1;
             release(id);
@@ -361,6 +378,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
         }
         inFlight = 0;
         queued = 0;
+        orphanedIds = 0;
         cancelledWaiting = 0;
         events.tryEmitComplete();
         if (ctx != null && ctx.channel().isOpen()) {

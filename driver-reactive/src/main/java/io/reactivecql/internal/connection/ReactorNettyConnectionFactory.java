@@ -90,7 +90,7 @@ public final class ReactorNettyConnectionFactory implements ConnectionFactory {
                 return Mono.error(new ConnectionInitException(endpoint, e.getMessage(), e));
             }
             InFlightHandler inFlight = new InFlightHandler(endpoint, wire, config.maxStreamIds(),
-                    config.maxQueuedRequests());
+                    config.maxQueuedRequests(), config.traffic());
             Duration timeout = config.connectTimeout();
             return TcpClient.newConnection()
                     .runOn(loops)
@@ -127,7 +127,7 @@ public final class ReactorNettyConnectionFactory implements ConnectionFactory {
             engine.setSSLParameters(parameters);
             pipeline.addFirst(SSL, ssl);
         }
-        pipeline.addBefore(NettyPipeline.ReactiveBridge, DECODER, new EnvelopeDecoder(wire));
+        pipeline.addBefore(NettyPipeline.ReactiveBridge, DECODER, new EnvelopeDecoder(wire, config.traffic()));
         pipeline.addBefore(NettyPipeline.ReactiveBridge, IN_FLIGHT, inFlight);
     }
 

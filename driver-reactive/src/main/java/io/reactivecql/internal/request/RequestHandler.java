@@ -37,6 +37,7 @@ import io.reactivecql.protocol.response.result.VoidResult;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -80,16 +81,21 @@ public final class RequestHandler {
     Mono<Answer> send(Statement<?> statement, RequestSettings settings, Function<ConsistencyLevel, Request> request,
                       RequestTracker.Kind kind, int page) {
         Duration timeout = settings.timeout();
-        return Mono.defer(() -> {
-            Exchange exchange = new Exchange(statement, settings, request, kind, page);
+        return Mono.deferContextual(context -> {
+            Exchange exchange = new Exchange(statement, settings, request, kind, page, context);
+            boolean tracked = ctx.tracksRequests();
+            if (tracked) {
+                exchange.started();
+            }
             Mono<Answer> run = exchange.run();
             ConcurrencyLimiter limiter = ctx.limiter();
             if (limiter != null) {
                 ConcurrencyLimiter.Permit permit = limiter.newPermit();
                 run = permit.acquire().then(run).doFinally(signal -> permit.release());
             }
-            return new RequestTimeout<>(run, timeout,
+            Mono<Answer> bounded = new RequestTimeout<>(run, timeout,
                     () -> new OperationTimedOutException(exchange.node, timeout, String.valueOf(statement)));
+            return tracked ? exchange.tracked(bounded, Answer::node) : bounded;
         });
     }
 
@@ -101,7 +107,7 @@ public final class RequestHandler {
      * One request: its plan (shared by its executions), the errors met, the retries and
      * speculative executions made.
      */
-    private final class Exchange {
+    private final class Exchange extends TrackedExchange {
         private final Statement<?> statement;
         private final RequestSettings settings;
         private final Function<ConsistencyLevel, Request> request;
@@ -129,7 +135,10 @@ public final class RequestHandler {
         private volatile InetSocketAddress node;
 
         Exchange(Statement<?> statement, RequestSettings settings, Function<ConsistencyLevel, Request> request,
-                 RequestTracker.Kind kind, int page) {
+                 RequestTracker.Kind kind, int page, ContextView context) {
+            super(ctx.tracker(), kind, statement, page,
+                    statement.keyspace() != null ? statement.keyspace() : ctx.keyspace(), settings.consistency(),
+                    context);
             this.statement = statement;
             this.settings = settings;
             this.request = request;
@@ -141,6 +150,11 @@ public final class RequestHandler {
             this.idempotent = kind == RequestTracker.Kind.PREPARE || isIdempotent(statement);
             this.speculate = idempotent && kind == RequestTracker.Kind.EXECUTE
                     && settings.speculativeExecutionPolicy() != SpeculativeExecutionPolicy.none();
+        }
+
+        @Override
+        InetSocketAddress lastNode() {
+            return node;
         }
 
         private boolean isIdempotent(Statement<?> s) {
@@ -156,7 +170,10 @@ public final class RequestHandler {
             });
             Mono<Answer> winner = speculate ? Flux.merge(first, speculative(1)).next() : first;
             return winner.switchIfEmpty(Mono.defer(() -> Mono.error(noNodeAvailable())))
-                    .map(answer -> answer.withHistory(retries, speculative, errorList()));
+                    .map(answer -> {
+                        warnings(answer.node(), answer.envelope().warnings());
+                        return answer.withHistory(retries, speculative, errorList());
+                    });
         }
 
         /** The speculative executions after the {@code started} first ones, as the policy times them. */
@@ -172,7 +189,7 @@ public final class RequestHandler {
                 }
                 RUNNING.incrementAndGet(this);
                 SPECULATIVE.incrementAndGet(this);
-                ctx.tracker().onSpeculativeExecution(kind, statement, target.transport().endpoint(), started);
+                ctx.tracker().onSpeculativeExecution(this, target.transport().endpoint(), started);
                 return Flux.merge(attempt(target, 0, null, null), speculative(started + 1));
             });
         }
@@ -242,7 +259,7 @@ public final class RequestHandler {
             if (decision == null) {
                 return Mono.error(withHistory(error));
             }
-            ctx.tracker().onRetryDecision(kind, statement, endpoint, error, decision, retryCount);
+            ctx.tracker().onRetryDecision(this, endpoint, error, decision, retryCount);
             ConsistencyLevel retryConsistency = decision.consistency() != null ? decision.consistency() : consistency;
             switch (decision.type()) {
                 case RETRY_SAME -> {
@@ -326,13 +343,14 @@ public final class RequestHandler {
             InetSocketAddress endpoint = transport.endpoint();
             node = endpoint;
             RequestTracker tracker = ctx.tracker();
+            RequestTracker.TrackedRequest sent = as(sentKind);
             return Mono.defer(() -> {
                 long start = System.nanoTime();
-                tracker.onRequestSent(sentKind, statement, endpoint, sentKind == RequestTracker.Kind.PREPARE ? 0 : page);
+                tracker.onRequestSent(sent, endpoint);
                 return transport.send(message, statement.tracing(), statement.customPayload())
-                        .doOnCancel(() -> tracker.onError(sentKind, statement, endpoint,
+                        .doOnCancel(() -> tracker.onError(sent, endpoint,
                                 new CancellationException("cancelled"), System.nanoTime() - start))
-                        .doOnError(e -> tracker.onError(sentKind, statement, endpoint, e, System.nanoTime() - start))
+                        .doOnError(e -> tracker.onError(sent, endpoint, e, System.nanoTime() - start))
                         .flatMap(envelope -> handle(transport, envelope, start, consistency, sentKind, mayReprepare));
             });
         }
@@ -346,17 +364,17 @@ public final class RequestHandler {
                 if (error instanceof Unprepared unprepared && mayReprepare) {
                     DefaultPreparedStatement prepared = findPrepared(statement, unprepared);
                     if (prepared != null) {
-                        ctx.tracker().onError(sentKind, statement, endpoint, ErrorMapper.map(error, endpoint), latency);
+                        ctx.tracker().onError(as(sentKind), endpoint, ErrorMapper.map(error, endpoint), latency);
                         return reprepare(transport, prepared)
                                 .then(Mono.defer(() -> sendOn(transport, request.apply(consistency), consistency,
                                         sentKind, false)));
                     }
                 }
                 RuntimeException mapped = ErrorMapper.map(error, endpoint);
-                ctx.tracker().onError(sentKind, statement, endpoint, mapped, latency);
+                ctx.tracker().onError(as(sentKind), endpoint, mapped, latency);
                 return Mono.error(mapped);
             }
-            ctx.tracker().onSuccess(sentKind, statement, endpoint, latency);
+            ctx.tracker().onSuccess(as(sentKind), endpoint, latency);
             return Mono.just(new Answer(envelope, endpoint, transport));
         }
 

@@ -27,13 +27,15 @@ import java.util.function.Supplier;
  */
 public final class SessionContext {
 
-    private static final RequestTracker NO_TRACKER = new RequestTracker() {
+    private static final RequestTracker NO_TRACKER = new LightweightTracker() {
     };
 
     /** The settings and request policies, swapped together by a reload. */
     private volatile Live live;
     private final CodecRegistry registry;
     private final RequestTracker tracker;
+    /** Whether the tracker wants the per-request events (else they are neither timed nor sent). */
+    private final boolean tracksRequests;
     private final TimestampGenerator timestamps = new TimestampGenerator();
     private final ProtocolVersion version;
     private final AtomicReference<String> keyspace;
@@ -66,6 +68,7 @@ public final class SessionContext {
         this.live = new Live(Objects.requireNonNull(config, "config"), p);
         this.registry = Objects.requireNonNull(registry, "registry");
         this.tracker = tracker == null ? NO_TRACKER : tracker;
+        this.tracksRequests = !(this.tracker instanceof LightweightTracker);
         this.version = Objects.requireNonNull(version, "version");
         this.keyspace = Objects.requireNonNull(keyspace, "keyspace");
         this.planner = Objects.requireNonNull(planner, "planner");
@@ -96,6 +99,17 @@ public final class SessionContext {
 
     public RequestTracker tracker() {
         return tracker;
+    }
+
+    /** Whether the tracker wants the per-request events ({@link LightweightTracker}s do not). */
+    boolean tracksRequests() {
+        return tracksRequests;
+    }
+
+    /** Requests waiting for a throttling permit (0 when throttling is disabled). */
+    public int throttlingQueueSize() {
+        ConcurrencyLimiter l = limiter;
+        return l == null ? 0 : l.queued();
     }
 
     public TimestampGenerator timestamps() {

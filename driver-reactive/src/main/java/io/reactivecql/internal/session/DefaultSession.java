@@ -59,6 +59,8 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
     private final Disposable upEvents;
     /** PREPAREs in flight at once when a node comes back up. */
     private static final int REPREPARE_CONCURRENCY = 8;
+    /** Runs when the session closes (removes its meters). */
+    private volatile Disposable onClose = () -> { };
 
     /**
      * @param ownedFactory the factory to close with the session (null when the caller owns it)
@@ -110,6 +112,12 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
                             return Mono.empty();
                         }), REPREPARE_CONCURRENCY)
                 .subscribe();
+    }
+
+    /** Runs {@code task} when the session closes; returns this session. */
+    DefaultSession onClose(Disposable task) {
+        this.onClose = task;
+        return this;
     }
 
     /** Switches every connection of the pools to {@code keyspace} after a {@code USE} on one of them. */
@@ -281,6 +289,7 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
             if (closed.compareAndSet(false, true)) {
                 upEvents.dispose();
                 preparedCache.clear();
+                onClose.dispose();
                 Mono<Void> factoryClose = ownedFactory == null ? Mono.empty() : ownedFactory.close();
                 Flux.fromIterable(extensions)
                         .concatMap(e -> e.close().onErrorResume(x -> {

@@ -12,6 +12,7 @@ import io.reactivecql.internal.connection.CqlTransport;
 import io.reactivecql.internal.connection.ReactorNettyConnectionFactory;
 import io.reactivecql.internal.control.ClusterRuntime;
 import io.reactivecql.internal.control.DefaultClusterRuntime;
+import io.reactivecql.internal.observability.SessionInstrumentation;
 import io.reactivecql.internal.pool.ConnectionPool;
 import io.reactivecql.internal.pool.NodePool;
 import io.reactivecql.internal.request.SessionContext;
@@ -80,11 +81,13 @@ public final class SessionFactory {
                             throw new IllegalStateException("the pool to " + pool.endpoint()
                                     + " lost its connection while opening");
                         }
-                        SessionContext ctx = new SessionContext(config, shared.registry, builder.requestTracker(),
+                        SessionContext ctx = new SessionContext(config, shared.registry, shared.instrumentation.tracker(),
                                 first.protocolVersion(), shared.keyspace, new SingleNodePlanner(pool),
                                 newKeyspace -> DefaultSession.useKeyspace(List.of(pool), newKeyspace),
                                 builder.requestPolicies());
-                        return new DefaultSession(ctx, ClusterRuntime.single(pool), ownsFactory ? factory : null);
+                        ClusterRuntime single = ClusterRuntime.single(pool);
+                        return new DefaultSession(ctx, single, ownsFactory ? factory : null)
+                                .onClose(shared.instrumentation.bind(single, ctx));
                     });
             return ownsFactory ? session.onErrorResume(e -> factory.close().onErrorResume(x -> Mono.empty())
                     .then(Mono.error(e))) : session;
@@ -113,12 +116,13 @@ public final class SessionFactory {
             Mono<ReactiveSession> session = resolve(builder.contactPoints())
                     .flatMap(points -> cluster.init(points))
                     .then(Mono.fromCallable(() -> {
-                        SessionContext ctx = new SessionContext(config, shared.registry, builder.requestTracker(),
+                        SessionContext ctx = new SessionContext(config, shared.registry, shared.instrumentation.tracker(),
                                 shared.version.get(), shared.keyspace, cluster.planner(),
                                 newKeyspace -> DefaultSession.useKeyspace(cluster.pools(), newKeyspace),
                                 builder.requestPolicies());
                         ctx.nodes(cluster::nodes);
-                        return new DefaultSession(ctx, cluster, ownsFactory ? factory : null);
+                        return new DefaultSession(ctx, cluster, ownsFactory ? factory : null)
+                                .onClose(shared.instrumentation.bind(cluster, ctx));
                     }))
                     .flatMap(s -> attachExtensions(builder, shared, cluster, s));
             return ownsFactory ? session.onErrorResume(e -> factory.close().onErrorResume(x -> Mono.empty())
@@ -193,6 +197,8 @@ public final class SessionFactory {
         /** Once a connection has negotiated a version, later ones ask for it directly. */
         final AtomicReference<ProtocolVersion> version;
         final ConnectionFactory recording;
+        /** Metrics, observations, request logging and the user's tracker. */
+        final SessionInstrumentation instrumentation;
 
         Shared(SessionBuilder builder, ConnectionFactory factory) {
             this.builder = builder;
@@ -201,10 +207,12 @@ public final class SessionFactory {
             this.keyspace = new AtomicReference<>(
                     builder.keyspace() == null ? null : CqlIdentifiers.fromCql(builder.keyspace()));
             this.version = new AtomicReference<>(builder.protocolVersion());
+            this.instrumentation = SessionInstrumentation.create(builder, registry);
+            ConnectionFactory instrumented = instrumentation.instrument(factory);
             this.recording = new ConnectionFactory() {
                 @Override
                 public Mono<CqlTransport> connect(InetSocketAddress endpoint, ConnectionConfig connectionConfig) {
-                    return factory.connect(endpoint, connectionConfig)
+                    return instrumented.connect(endpoint, connectionConfig)
                             .doOnNext(c -> version.compareAndSet(null, c.protocolVersion()));
                 }
 

@@ -1,0 +1,160 @@
+package io.reactivecql.internal.request;
+
+import io.reactivecql.api.RequestTracker;
+import io.reactivecql.api.statement.Statement;
+import io.reactivecql.protocol.ConsistencyLevel;
+import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.Function;
+
+/**
+ * What a request shows its {@link RequestTracker}, and the per-request events: the request
+ * handler's exchange extends it. No allocation beyond the exchange itself; the start, end and
+ * server-warning events are reported once each.
+ */
+abstract class TrackedExchange implements InstrumentedRequest {
+
+    private static final AtomicIntegerFieldUpdater<TrackedExchange> ENDED =
+            AtomicIntegerFieldUpdater.newUpdater(TrackedExchange.class, "ended");
+
+    private final RequestTracker tracker;
+    private final RequestTracker.Kind kind;
+    private final Statement<?> statement;
+    private final int page;
+    private final String keyspace;
+    private final ConsistencyLevel consistency;
+    private final ContextView context;
+    private long startNanos;
+    private volatile int ended;
+    private volatile Object attachment;
+
+    TrackedExchange(RequestTracker tracker, RequestTracker.Kind kind, Statement<?> statement, int page,
+                    String keyspace, ConsistencyLevel consistency, ContextView context) {
+        this.tracker = tracker;
+        this.kind = kind;
+        this.statement = statement;
+        this.page = kind == RequestTracker.Kind.PREPARE ? 0 : page;
+        this.keyspace = keyspace;
+        this.consistency = kind == RequestTracker.Kind.PREPARE ? null : consistency;
+        this.context = context;
+    }
+
+    /** The node tried last, or null. */
+    abstract InetSocketAddress lastNode();
+
+    @Override
+    public RequestTracker.Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public Statement<?> statement() {
+        return statement;
+    }
+
+    @Override
+    public int page() {
+        return page;
+    }
+
+    @Override
+    public String keyspace() {
+        return keyspace;
+    }
+
+    @Override
+    public ConsistencyLevel consistency() {
+        return consistency;
+    }
+
+    @Override
+    public ContextView context() {
+        return context;
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object value) {
+        attachment = value;
+    }
+
+    /** This request as trackers see what is sent now: the PREPARE before retrying an UNPREPARED one is another kind. */
+    RequestTracker.TrackedRequest as(RequestTracker.Kind sentKind) {
+        return sentKind == kind ? this : new Reprepare(this);
+    }
+
+    /** Reports the start: call before the throttling wait, which the request's latency includes. */
+    void started() {
+        startNanos = System.nanoTime();
+        tracker.onRequestStart(this);
+    }
+
+    /** {@code run}, reporting the request's end once (a cancel may follow the success). */
+    <T> Mono<T> tracked(Mono<T> run, Function<T, InetSocketAddress> coordinator) {
+        return run.doOnSuccess(answer -> {
+                    if (ENDED.compareAndSet(this, 0, 1)) {
+                        tracker.onRequestSuccess(this, coordinator.apply(answer), System.nanoTime() - startNanos);
+                    }
+                })
+                .doOnError(e -> {
+                    if (ENDED.compareAndSet(this, 0, 1)) {
+                        tracker.onRequestError(this, lastNode(), e, System.nanoTime() - startNanos);
+                    }
+                })
+                .doOnCancel(() -> {
+                    if (ENDED.compareAndSet(this, 0, 1)) {
+                        tracker.onRequestError(this, lastNode(), new CancellationException("cancelled"),
+                                System.nanoTime() - startNanos);
+                    }
+                });
+    }
+
+    /** Reports the warnings of the answer that ends the request, if it has any. */
+    void warnings(InetSocketAddress coordinator, List<String> warnings) {
+        if (!warnings.isEmpty()) {
+            tracker.onServerWarnings(this, coordinator, warnings);
+        }
+    }
+
+    /** The PREPARE a request sends again after an UNPREPARED answer, as trackers see it. */
+    private record Reprepare(RequestTracker.TrackedRequest request) implements RequestTracker.TrackedRequest {
+        @Override
+        public RequestTracker.Kind kind() {
+            return RequestTracker.Kind.PREPARE;
+        }
+
+        @Override
+        public Statement<?> statement() {
+            return request.statement();
+        }
+
+        @Override
+        public int page() {
+            return 0;
+        }
+
+        @Override
+        public String keyspace() {
+            return request.keyspace();
+        }
+
+        @Override
+        public ConsistencyLevel consistency() {
+            return null;
+        }
+
+        @Override
+        public ContextView context() {
+            return request.context();
+        }
+    }
+}
