@@ -46,7 +46,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
@@ -342,16 +341,14 @@ public final class RequestHandler {
                                     RequestTracker.Kind sentKind, boolean mayReprepare) {
             InetSocketAddress endpoint = transport.endpoint();
             node = endpoint;
-            RequestTracker tracker = ctx.tracker();
             RequestTracker.TrackedRequest sent = as(sentKind);
             return Mono.defer(() -> {
-                long start = System.nanoTime();
-                tracker.onRequestSent(sent, endpoint);
+                NodeAttempt attempt = attempt(sent, endpoint);
                 return transport.send(message, statement.tracing(), statement.customPayload())
-                        .doOnCancel(() -> tracker.onError(sent, endpoint,
-                                new CancellationException("cancelled"), System.nanoTime() - start))
-                        .doOnError(e -> tracker.onError(sent, endpoint, e, System.nanoTime() - start))
-                        .flatMap(envelope -> handle(transport, envelope, start, consistency, sentKind, mayReprepare));
+                        .doOnCancel(attempt)
+                        .doOnError(attempt)
+                        .flatMap(envelope -> handle(transport, envelope, attempt.answered(), consistency, sentKind,
+                                mayReprepare));
             });
         }
 

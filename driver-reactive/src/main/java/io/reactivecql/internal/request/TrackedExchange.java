@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -116,6 +117,52 @@ abstract class TrackedExchange implements InstrumentedRequest {
                                 System.nanoTime() - startNanos);
                     }
                 });
+    }
+
+    /** A write of this request (as {@code sent}) to {@code node}: reports it, and starts its clock. */
+    NodeAttempt attempt(RequestTracker.TrackedRequest sent, InetSocketAddress node) {
+        tracker.onRequestSent(sent, node);
+        return new NodeAttempt(sent, node);
+    }
+
+    /**
+     * One attempt on a node: its failure or cancellation is reported once, and a cancellation that
+     * reaches it after the node answered (operators cancel upstream once done) is not one.
+     */
+    final class NodeAttempt implements Runnable, Consumer<Throwable> {
+        private final RequestTracker.TrackedRequest sent;
+        private final InetSocketAddress node;
+        private final long start = System.nanoTime();
+        private volatile boolean over;
+
+        private NodeAttempt(RequestTracker.TrackedRequest sent, InetSocketAddress node) {
+            this.sent = sent;
+            this.node = node;
+        }
+
+        /** The node answered (the caller reports how); returns when the attempt started. */
+        long answered() {
+            over = true;
+            return start;
+        }
+
+        /** Cancelled before the answer. */
+        @Override
+        public void run() {
+            if (!over) {
+                over = true;
+                tracker.onError(sent, node, new CancellationException("cancelled"), System.nanoTime() - start);
+            }
+        }
+
+        /** Failed before an answer (connection closed, busy, protocol violation...). */
+        @Override
+        public void accept(Throwable error) {
+            if (!over) {
+                over = true;
+                tracker.onError(sent, node, error, System.nanoTime() - start);
+            }
+        }
     }
 
     /** Reports the warnings of the answer that ends the request, if it has any. */

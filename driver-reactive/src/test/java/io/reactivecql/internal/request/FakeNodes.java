@@ -31,16 +31,22 @@ import java.util.function.Function;
 final class FakeNodes {
 
     final List<FakeTransport> nodes = new ArrayList<>();
+    final List<ConnectionPool> pools;
     final Tracker tracker = new Tracker();
     final SessionContext ctx;
     final RequestHandler handler;
 
     FakeNodes(int count, DriverConfig config, RequestPolicies policies) {
+        this(count, config, policies, null);
+    }
+
+    /** With {@code sessionTracker} (when not null) as the session's tracker instead of {@link #tracker}. */
+    FakeNodes(int count, DriverConfig config, RequestPolicies policies, RequestTracker sessionTracker) {
         for (int i = 1; i <= count; i++) {
             nodes.add(new FakeTransport(new InetSocketAddress("127.0.0." + i, 9042), ProtocolVersion.V5,
                     FakeTransport.answering(ProtocolVersion.V5, r -> VoidResult.INSTANCE)));
         }
-        List<ConnectionPool> pools = nodes.stream().<ConnectionPool>map(FakePool::new).toList();
+        pools = nodes.stream().<ConnectionPool>map(FakePool::new).toList();
         QueryPlanner planner = (statement, keyspace) -> new QueryPlan() {
             private int next;
 
@@ -49,8 +55,8 @@ final class FakeNodes {
                 return next < pools.size() ? pools.get(next++) : null;
             }
         };
-        ctx = new SessionContext(config, CodecRegistry.of(List.of()), tracker, ProtocolVersion.V5,
-                new AtomicReference<>(), planner, null, policies);
+        ctx = new SessionContext(config, CodecRegistry.of(List.of()), sessionTracker != null ? sessionTracker : tracker,
+                ProtocolVersion.V5, new AtomicReference<>(), planner, null, policies);
         handler = new RequestHandler(ctx);
     }
 
