@@ -10,6 +10,7 @@ import io.reactivecql.api.statement.PreparedStatement;
 import io.reactivecql.api.statement.SimpleStatement;
 import io.reactivecql.fake.FakeConnectionFactory;
 import io.reactivecql.fake.FakeTransport;
+import io.reactivecql.fake.LogCapture;
 import io.reactivecql.fake.Fixtures;
 import io.reactivecql.internal.session.SessionFactory;
 import io.reactivecql.protocol.Envelope;

@@ -1,4 +1,4 @@
-package io.reactivecql.internal.observability;
+package io.reactivecql.fake;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Captures what one logger writes, at a chosen level, until closed (which restores the logger). */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final Level previous;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(String name, Level level) {
+    public LogCapture(String name, Level level) {
         logger = (Logger) LoggerFactory.getLogger(name);
         previous = logger.getLevel();
         logger.setLevel(level);
@@ -24,11 +24,11 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    List<ILoggingEvent> events() {
+    public List<ILoggingEvent> events() {
         return List.copyOf(appender.list);
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return events().stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).collect(Collectors.toList());
     }
 
