@@ -28,13 +28,13 @@ public enum NodeMetric {
             "Bytes read from the node's connections (control connection included)"),
     /** Failed attempts on the node, by exception. */
     ERRORS("errors", "reactivecql.node.errors", MetricType.COUNTER, "error",
-            "Requests to the node that failed (server errors, closed connections, busy connections, node "
-                    + "timeouts...), by simple exception class name; each attempt counts, retried or not"),
+            "Attempts on the node that failed (server errors such as read or write timeouts, closed or busy "
+                    + "connections...), by simple exception class name; each attempt counts, retried or not"),
     /** Times the node came back after being marked down. */
-    RECONNECTIONS("reconnections", "reactivecql.node.reconnections", MetricType.COUNTER, "",
+    RECONNECTIONS("reconnections", "reactivecql.node.reconnections", MetricType.FUNCTION_COUNTER, "",
             "Times the node's pool reopened after the node was marked down"),
     /** Connection attempts to the node that failed. */
-    CONNECTION_ERRORS("connection-errors", "reactivecql.node.connection.errors", MetricType.COUNTER, "",
+    CONNECTION_ERRORS("connection-errors", "reactivecql.node.connection.errors", MetricType.FUNCTION_COUNTER, "",
             "Connection attempts to the node that failed (refused, timed out, handshake or authentication)");
 
     private final String configName;

@@ -51,6 +51,23 @@ class MetricsOptionsTest {
     }
 
     @Test
+    void theMetricsPageListsEveryMetricWithItsTypeAndConfigurationName() throws java.io.IOException {
+        List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "docs", "metrics.md"));
+        for (SessionMetric m : SessionMetric.values()) {
+            assertRow(rows, m.meterName(), m.type().name(), m.configName(), m.description());
+        }
+        for (NodeMetric m : NodeMetric.values()) {
+            assertRow(rows, m.meterName(), m.type().name(), m.configName(), m.description());
+        }
+    }
+
+    private static void assertRow(List<String> rows, String meter, String type, String config, String meaning) {
+        String start = "| `" + meter + "` | " + type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " | ";
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith(start) && r.contains(" | `" + config + "` | ")
+                && r.contains(meaning)), "docs/metrics.md has no up-to-date row for " + meter);
+    }
+
+    @Test
     void everyMetricHasAUniqueMeterNameUnderThePrefix() {
         Set<String> names = new java.util.HashSet<>();
         for (SessionMetric m : SessionMetric.values()) {

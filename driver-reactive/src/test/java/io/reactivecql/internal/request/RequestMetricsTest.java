@@ -3,6 +3,7 @@ package io.reactivecql.internal.request;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,7 +15,9 @@ import io.reactivecql.api.errors.OperationTimedOutException;
 import io.reactivecql.api.errors.SyntaxErrorException;
 import io.reactivecql.api.metadata.Node;
 import io.reactivecql.api.metadata.NodeStateEvent;
+import io.reactivecql.api.observability.MetricType;
 import io.reactivecql.api.observability.MetricsOptions;
+import io.reactivecql.api.observability.NodeMetric;
 import io.reactivecql.api.observability.SessionMetric;
 import io.reactivecql.api.policy.specex.SpeculativeExecutionPolicy;
 import io.reactivecql.api.policy.throttling.RequestThrottling;
@@ -145,6 +148,20 @@ class RequestMetricsTest {
         ReactiveSession session = session(registry, MetricsOptions.all(), node());
         assertThrows(SyntaxErrorException.class, () -> session.execute("SELEC 1").blockLast(WAIT));
         assertTrue(registry.getMeters().size() > 10, registry.getMeters().toString());
+        for (Meter meter : registry.getMeters()) { // each is of the type the documentation gives
+            String name = meter.getId().getName();
+            MetricType type = java.util.Arrays.stream(SessionMetric.values())
+                    .filter(m -> m.meterName().equals(name)).map(SessionMetric::type).findFirst()
+                    .orElseGet(() -> java.util.Arrays.stream(NodeMetric.values())
+                            .filter(m -> m.meterName().equals(name)).map(NodeMetric::type).findFirst().orElseThrow());
+            Class<?> expected = switch (type) {
+                case TIMER -> Timer.class;
+                case COUNTER -> Counter.class;
+                case FUNCTION_COUNTER -> FunctionCounter.class;
+                case GAUGE -> Gauge.class;
+            };
+            assertTrue(expected.isInstance(meter), name + " is a " + meter.getClass());
+        }
         session.close().block(WAIT);
         assertEquals(List.of(), registry.getMeters());
     }
