@@ -92,16 +92,18 @@ final class NodeMeters implements TrafficCounter {
         }
         Counter counter = errors.get(error.getClass());
         if (counter == null) {
-            counter = errors.computeIfAbsent(error.getClass(), type -> {
-                Counter c = Counter.builder(NodeMetric.ERRORS.meterName())
-                        .description(NodeMetric.ERRORS.description())
-                        .tags(tags).tag("error", type.getSimpleName())
-                        .register(registry);
+            // registered outside the map's lock (unregister holds this one, then clears the map)
+            Counter created = Counter.builder(NodeMetric.ERRORS.meterName())
+                    .description(NodeMetric.ERRORS.description())
+                    .tags(tags).tag("error", error.getClass().getSimpleName())
+                    .register(registry); // the registry returns the same counter for the same id
+            Counter raced = errors.putIfAbsent(error.getClass(), created);
+            if (raced == null) {
                 synchronized (this) {
-                    meters.add(c);
+                    meters.add(created);
                 }
-                return c;
-            });
+            }
+            counter = created;
         }
         counter.increment();
     }

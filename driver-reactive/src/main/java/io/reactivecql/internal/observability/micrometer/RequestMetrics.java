@@ -65,11 +65,14 @@ final class RequestMetrics implements RequestTracker {
         if (m.errors()) {
             Counter counter = errors.get(error.getClass());
             if (counter == null) {
-                counter = errors.computeIfAbsent(error.getClass(), type -> owner.register(
-                        Counter.builder(SessionMetric.CQL_ERRORS.meterName())
-                                .description(SessionMetric.CQL_ERRORS.description())
-                                .tags(m.tags()).tag("error", type.getSimpleName())
-                                .register(m.registry())));
+                Counter created = Counter.builder(SessionMetric.CQL_ERRORS.meterName())
+                        .description(SessionMetric.CQL_ERRORS.description())
+                        .tags(m.tags()).tag("error", error.getClass().getSimpleName())
+                        .register(m.registry()); // the registry returns the same counter for the same id
+                if (errors.putIfAbsent(error.getClass(), created) == null) {
+                    owner.register(created);
+                }
+                counter = created;
             }
             counter.increment();
         }
