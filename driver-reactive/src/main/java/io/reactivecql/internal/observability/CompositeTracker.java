@@ -2,6 +2,7 @@ package io.reactivecql.internal.observability;
 
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.policy.retry.RetryDecision;
+import io.reactivecql.api.statement.Statement;
 import io.reactivecql.internal.request.LightweightTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,6 +152,65 @@ class CompositeTracker implements RequestTracker {
         for (RequestTracker t : trackers) {
             try {
                 t.onSpeculativeExecution(request, node, execution);
+            } catch (RuntimeException e) {
+                failed(t, e);
+            }
+        }
+    }
+
+    // the original per-node methods, for callers that still use them
+
+    @Override
+    public void onRequestSent(Kind kind, Statement<?> statement, InetSocketAddress node, int page) {
+        for (RequestTracker t : trackers) {
+            try {
+                t.onRequestSent(kind, statement, node, page);
+            } catch (RuntimeException e) {
+                failed(t, e);
+            }
+        }
+    }
+
+    @Override
+    public void onSuccess(Kind kind, Statement<?> statement, InetSocketAddress node, long latencyNanos) {
+        for (RequestTracker t : trackers) {
+            try {
+                t.onSuccess(kind, statement, node, latencyNanos);
+            } catch (RuntimeException e) {
+                failed(t, e);
+            }
+        }
+    }
+
+    @Override
+    public void onError(Kind kind, Statement<?> statement, InetSocketAddress node, Throwable error,
+                        long latencyNanos) {
+        for (RequestTracker t : trackers) {
+            try {
+                t.onError(kind, statement, node, error, latencyNanos);
+            } catch (RuntimeException e) {
+                failed(t, e);
+            }
+        }
+    }
+
+    @Override
+    public void onRetryDecision(Kind kind, Statement<?> statement, InetSocketAddress node, Throwable error,
+                                RetryDecision decision, int retryCount) {
+        for (RequestTracker t : trackers) {
+            try {
+                t.onRetryDecision(kind, statement, node, error, decision, retryCount);
+            } catch (RuntimeException e) {
+                failed(t, e);
+            }
+        }
+    }
+
+    @Override
+    public void onSpeculativeExecution(Kind kind, Statement<?> statement, InetSocketAddress node, int execution) {
+        for (RequestTracker t : trackers) {
+            try {
+                t.onSpeculativeExecution(kind, statement, node, execution);
             } catch (RuntimeException e) {
                 failed(t, e);
             }

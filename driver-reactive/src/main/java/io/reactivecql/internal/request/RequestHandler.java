@@ -414,31 +414,33 @@ public final class RequestHandler {
      * has no open connection.
      */
     public Mono<PreparedResult> prepareOn(ConnectionPool pool, Statement<?> statement, Prepare prepare) {
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             CqlTransport connection = pool.borrow();
             if (connection == null) {
                 return Mono.empty();
             }
             RequestTracker tracker = ctx.tracker();
+            RequestTracker.TrackedRequest tracked = TrackedExchange.prepare(statement,
+                    prepare.keyspace() != null ? prepare.keyspace() : ctx.keyspace(), context);
             InetSocketAddress endpoint = connection.endpoint();
             long start = System.nanoTime();
-            tracker.onRequestSent(RequestTracker.Kind.PREPARE, statement, endpoint, 0);
+            tracker.onRequestSent(tracked, endpoint);
             return connection.send(prepare)
                     .timeout(ctx.config().requestTimeout(), Schedulers.parallel())
                     .flatMap(envelope -> {
                         long latency = System.nanoTime() - start;
                         if (envelope.message() instanceof PreparedResult result) {
-                            tracker.onSuccess(RequestTracker.Kind.PREPARE, statement, endpoint, latency);
+                            tracker.onSuccess(tracked, endpoint, latency);
                             return Mono.just(result);
                         }
                         RuntimeException error = envelope.message() instanceof ErrorResponse e
                                 ? ErrorMapper.map(e, endpoint)
                                 : new IllegalStateException("unexpected answer to PREPARE: " + envelope.message());
-                        tracker.onError(RequestTracker.Kind.PREPARE, statement, endpoint, error, latency);
+                        tracker.onError(tracked, endpoint, error, latency);
                         return Mono.error(error);
                     })
-                    .doOnError(TimeoutException.class, e -> tracker.onError(RequestTracker.Kind.PREPARE, statement,
-                            endpoint, e, System.nanoTime() - start));
+                    .doOnError(TimeoutException.class, e -> tracker.onError(tracked, endpoint, e,
+                            System.nanoTime() - start));
         });
     }
 

@@ -172,6 +172,16 @@ abstract class TrackedExchange implements InstrumentedRequest {
         }
     }
 
+    /** A PREPARE sent outside any request's plan (to every node, or to a node back up), as trackers see it. */
+    static RequestTracker.TrackedRequest prepare(Statement<?> statement, String keyspace, ContextView context) {
+        return new Standalone(RequestTracker.Kind.PREPARE, statement, 0, keyspace, null, context);
+    }
+
+    private record Standalone(RequestTracker.Kind kind, Statement<?> statement, int page, String keyspace,
+                              ConsistencyLevel consistency, ContextView context)
+            implements RequestTracker.TrackedRequest {
+    }
+
     /** The PREPARE a request sends again after an UNPREPARED answer, as trackers see it. */
     private record Reprepare(RequestTracker.TrackedRequest request) implements RequestTracker.TrackedRequest {
         @Override
