@@ -31,7 +31,7 @@ public record RequestLogOptions(boolean successEnabled, boolean slowEnabled, Dur
                                 List<String> contextKeys) {
 
     private static final RequestLogOptions DEFAULTS = new RequestLogOptions(false, false, Duration.ofSeconds(1),
-            false, 500, true, 50, 50, false, true, List.of());
+            false, 500, false, 50, 50, false, true, List.of());
 
     /** Checks every setting. */
     public RequestLogOptions {
@@ -53,7 +53,8 @@ public record RequestLogOptions(boolean successEnabled, boolean slowEnabled, Dur
 
     /**
      * Only server warnings are logged. When enabled: slow threshold 1 s, queries cut at 500
-     * characters, at most 50 values of at most 50 characters, no stack traces.
+     * characters, no values (they may be sensitive; when shown, at most 50 of at most 50
+     * characters), no stack traces.
      */
     public static RequestLogOptions defaults() {
         return DEFAULTS;

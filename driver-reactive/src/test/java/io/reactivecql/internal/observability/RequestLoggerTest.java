@@ -142,8 +142,8 @@ class RequestLoggerTest {
 
     @Test
     void boundValuesAreDecodedAndNamedAndBatchesListTheirStatements() {
-        ReactiveSession session = session(RequestLogOptions.defaults().withSlow(Duration.ofMillis(1)),
-                Duration.ofMillis(20), List.of());
+        ReactiveSession session = session(RequestLogOptions.defaults().withSlow(Duration.ofMillis(1))
+                .withValues(true, 50, 50), Duration.ofMillis(20), List.of());
         PreparedStatement insert = session.prepare("INSERT INTO ks.users (id, name) VALUES (?, ?)").block(WAIT);
         try (LogCapture log = new LogCapture(REQUESTS, Level.DEBUG)) {
             session.execute(insert.bind(7, null)).blockLast(WAIT);
@@ -156,6 +156,17 @@ class RequestLoggerTest {
             assertTrue(lines.get(1).endsWith("[id=8, name=<unset>]"), lines.get(1));
             assertTrue(lines.get(2).endsWith(": BATCH LOGGED of 2 statements: INSERT INTO ks.users (id, name) "
                     + "VALUES (?, ?) [id=9, name='nine']; DELETE FROM ks.users WHERE id = ? [1]"), lines.get(2));
+        }
+    }
+
+    @Test
+    void valuesAreLeftOutUnlessAsked() {
+        ReactiveSession session = session(RequestLogOptions.defaults().withSlow(Duration.ofMillis(1)),
+                Duration.ofMillis(20), List.of());
+        try (LogCapture log = new LogCapture(REQUESTS, Level.DEBUG)) {
+            session.execute("INSERT INTO ks.users (id, password) VALUES (?, ?)", 1, "secret").blockLast(WAIT);
+            String line = log.messages().get(0);
+            assertTrue(line.endsWith(": INSERT INTO ks.users (id, password) VALUES (?, ?)"), line);
         }
     }
 
