@@ -293,10 +293,15 @@ public final class SessionBuilder {
                 observability.requestLog()));
     }
 
-    /** Which metrics the meter registry gets (default: {@link MetricsOptions#defaults()}). */
+    /**
+     * Which metrics the meter registry gets; overrides every {@code advanced.metrics.*} option
+     * (default: as configured, which is {@link MetricsOptions#defaults()} unless a file or system
+     * property says otherwise).
+     */
     public SessionBuilder withMetrics(MetricsOptions options) {
         return with(new Observability(Objects.requireNonNull(options, "options"), observability.meterRegistry(),
-                observability.observationRegistry(), observability.requestLog()));
+                observability.observationRegistry(), observability.requestLog()))
+                .explicitly(optionsUnder("advanced.metrics."));
     }
 
     /**
@@ -305,7 +310,18 @@ public final class SessionBuilder {
      */
     public SessionBuilder withRequestLogging(RequestLogOptions options) {
         return with(new Observability(observability.metrics(), observability.meterRegistry(),
-                observability.observationRegistry(), Objects.requireNonNull(options, "options")));
+                observability.observationRegistry(), Objects.requireNonNull(options, "options")))
+                .explicitly(optionsUnder("advanced.request-logger."));
+    }
+
+    private static Set<DriverOption> optionsUnder(String prefix) {
+        Set<DriverOption> options = EnumSet.noneOf(DriverOption.class);
+        for (DriverOption option : DriverOption.values()) {
+            if (option.path().startsWith(prefix)) {
+                options.add(option);
+            }
+        }
+        return options;
     }
 
     /**
@@ -511,7 +527,8 @@ public final class SessionBuilder {
         Configuration c = configuration;
         return new BuilderLayer(contactPoints, localDatacenter, keyspace, authProvider, protocolVersion, compression,
                 topology.loadBalancingPolicy(), topology.reconnectionPolicy(), config, c.explicit(), requestPolicies,
-                c.options(), c.file(), c.resource(), c.resourceLoader());
+                c.options(), c.file(), c.resource(), c.resourceLoader(), observability.metrics(),
+                observability.requestLog());
     }
 
     /** This builder with every configuration source applied, as the session factory gets it. */
@@ -521,7 +538,8 @@ public final class SessionBuilder {
                 new Topology(r.loadBalancingPolicy(), r.reconnectionPolicy(), topology.addressTranslator(),
                         topology.replicaLocator(), topology.extensions()),
                 r.policies(), new Configuration(configuration.explicit(), r.options(), null, null, null, null, true),
-                observability);
+                new Observability(r.metrics(), observability.meterRegistry(), observability.observationRegistry(),
+                        r.requestLog()));
     }
 
     public List<InetSocketAddress> contactPoints() {

@@ -2,6 +2,10 @@ package io.reactivecql.api;
 
 import io.reactivecql.api.config.DriverOption;
 import io.reactivecql.api.errors.ConfigurationException;
+import io.reactivecql.api.observability.MetricsOptions;
+import io.reactivecql.api.observability.NodeMetric;
+import io.reactivecql.api.observability.RequestLogOptions;
+import io.reactivecql.api.observability.SessionMetric;
 import io.reactivecql.api.policy.retry.RetryPolicy;
 import io.reactivecql.api.profile.ExecutionProfile;
 import io.reactivecql.internal.config.ConfigResolver;
@@ -19,8 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -228,6 +234,59 @@ class ConfigPrecedenceTest {
         ConfigurationException builder = assertThrows(ConfigurationException.class,
                 () -> ReactiveSession.builder().withOption(DriverOption.REQUEST_PAGE_SIZE, -1));
         assertEquals("SessionBuilder.withOption", builder.source());
+    }
+
+    @Test
+    void metricsAndRequestLoggingComeFromTheOptionsUnlessTheBuilderSetsThem() throws IOException {
+        MetricsOptions byDefault = resolve(ReactiveSession.builder(), new Properties()).metricsOptions();
+        assertEquals(MetricsOptions.defaults(), byDefault, "the reference lists every session metric, no node metric");
+        assertEquals(RequestLogOptions.defaults(), resolve(ReactiveSession.builder(), new Properties())
+                .requestLogOptions(), "the reference logs server warnings only");
+
+        Path file = file("advanced.metrics.session.enabled = cql-requests, bytes-sent",
+                "advanced.metrics.node.enabled = pool.in-flight, errors",
+                "advanced.metrics.session-name = orders",
+                "advanced.metrics.session.cql-requests.histogram = false",
+                "advanced.request-logger.enabled = true",
+                "advanced.request-logger.slow-threshold = 250ms",
+                "advanced.request-logger.log-errors = false",
+                "advanced.request-logger.show-values = true",
+                "advanced.request-logger.max-values = 3",
+                "advanced.request-logger.context-keys = tenant, traceId",
+                "advanced.request-logger.server-warnings = false");
+        SessionBuilder fromFile = resolve(ReactiveSession.builder().withConfigFile(file),
+                system("reactivecql.advanced.request-logger.max-value-length", "7"));
+        MetricsOptions m = fromFile.metricsOptions();
+        assertEquals(Set.of(SessionMetric.CQL_REQUESTS, SessionMetric.BYTES_SENT), m.sessionMetrics());
+        assertEquals(Set.of(NodeMetric.POOL_IN_FLIGHT, NodeMetric.ERRORS), m.nodeMetrics());
+        assertEquals("orders", m.sessionName());
+        assertFalse(m.latencyHistogram());
+        RequestLogOptions log = fromFile.requestLogOptions();
+        assertTrue(log.slowEnabled());
+        assertEquals(Duration.ofMillis(250), log.slowThreshold());
+        assertFalse(log.errorEnabled());
+        assertFalse(log.successEnabled());
+        assertTrue(log.showValues());
+        assertEquals(3, log.maxValues());
+        assertEquals(7, log.maxValueLength(), "system property over file");
+        assertEquals(List.of("tenant", "traceId"), log.contextKeys());
+        assertFalse(log.logServerWarnings());
+
+        Path none = file("advanced.metrics.session.enabled =");
+        assertFalse(resolve(ReactiveSession.builder().withConfigFile(none), new Properties()).metricsOptions()
+                .isEnabled(), "an empty list records nothing");
+
+        SessionBuilder typed = resolve(ReactiveSession.builder().withConfigFile(file)
+                .withMetrics(MetricsOptions.all()).withRequestLogging(RequestLogOptions.defaults()), new Properties());
+        assertEquals(MetricsOptions.all(), typed.metricsOptions(), "withMetrics over every metrics option");
+        assertEquals(RequestLogOptions.defaults(), typed.requestLogOptions(), "withRequestLogging over the file");
+
+        Path unknown = file("advanced.metrics.node.enabled = pool.in-flight, in-flight-requests");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> resolve(ReactiveSession.builder().withConfigFile(unknown), new Properties()));
+        assertEquals("advanced.metrics.node.enabled", e.option());
+        assertTrue(e.getMessage().contains("in-flight-requests") && e.getMessage().contains("pool.open-connections"),
+                e.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.reactivecql.api.ReactiveSession;
+import io.reactivecql.api.config.DriverOption;
 import io.reactivecql.api.errors.SyntaxErrorException;
 import io.reactivecql.api.observability.MetricsOptions;
 import io.reactivecql.api.observability.RequestLogOptions;
@@ -31,6 +32,7 @@ import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -165,5 +167,30 @@ class ObservabilityIT {
             assertEquals(1, log.events().size(), log.messages().toString());
             assertTrue(log.messages().get(0).contains(warnings.get(0)), log.messages().get(0));
         }
+    }
+
+    @Test
+    void theConfigurationChoosesTheMetricsAndTurnsTheRequestLoggerOn(CassandraCluster cluster) {
+        HistogramMeterRegistry meters = new HistogramMeterRegistry();
+        ReactiveSession configured = ItSessions.builder(cluster).withMeterRegistry(meters)
+                .withOption(DriverOption.METRICS_SESSION_ENABLED, "cql-requests, cql-errors")
+                .withOption(DriverOption.METRICS_NODE_ENABLED, "pool.in-flight")
+                .withOption(DriverOption.METRICS_SESSION_NAME, "configured")
+                .withOption(DriverOption.REQUEST_LOGGER_ENABLED, "true")
+                .withOption(DriverOption.REQUEST_LOGGER_SLOW_THRESHOLD, "1ns")
+                .connect().block(WAIT);
+        try (LogCapture log = new LogCapture("io.reactivecql.requests", Level.DEBUG)) {
+            configured.execute("SELECT v FROM it_obs.kv WHERE k = 1").blockLast(WAIT);
+            assertEquals(1, meters.get("reactivecql.cql.requests").tags("session", "configured", "outcome", "success")
+                    .timer().count());
+            assertNotNull(meters.find("reactivecql.node.pool.in.flight").tag("node", node).gauge());
+            assertNull(meters.find("reactivecql.bytes.sent").meter(), "not listed: not registered");
+            assertNull(meters.find("reactivecql.node.errors").meter(), "not listed: not registered");
+            assertEquals(1, log.events().size(), log.messages().toString());
+            assertTrue(log.messages().get(0).startsWith("WARN [configured] Slow request"), log.messages().get(0));
+        } finally {
+            configured.close().block(WAIT);
+        }
+        assertEquals(List.of(), meters.getMeters());
     }
 }

@@ -111,23 +111,41 @@ public enum DriverOption {
     SCHEMA_AGREEMENT_INTERVAL("advanced.schema-agreement.interval", OptionType.DURATION, 1, Long.MAX_VALUE, 0,
             "The pause between two checks of the nodes' schema versions."),
 
-    // ---- observability (read by the metrics and request-logger feature) ----
+    // ---- observability: metrics (kept only when a meter registry is given) and request logging ----
     METRICS_SESSION_ENABLED("advanced.metrics.session.enabled", OptionType.STRING_LIST, 0,
-            "Session-level metrics to record (names as in the metrics documentation); empty records none."),
+            "Session-level metrics to record, by the names in docs/metrics.md; the default lists every one. "
+                    + "Empty records none. Metrics are kept only when a meter registry is given."),
     METRICS_NODE_ENABLED("advanced.metrics.node.enabled", OptionType.STRING_LIST, 0,
-            "Per-node metrics to record; empty records none."),
+            "Per-node metrics to record, by the names in docs/metrics.md (each multiplies by the number of "
+                    + "nodes); empty records none."),
+    METRICS_SESSION_NAME("advanced.metrics.session-name", OptionType.STRING, 0,
+            "The value of every meter's `session` tag; unset names sessions s0, s1, ... in the order they open."),
+    METRICS_LATENCY_HISTOGRAM("advanced.metrics.session.cql-requests.histogram", OptionType.BOOLEAN, 0,
+            "Whether the request timer publishes a percentile histogram (for percentiles across instances)."),
     REQUEST_LOGGER_ENABLED("advanced.request-logger.enabled", OptionType.BOOLEAN, 0,
-            "Whether slow and failed requests are logged."),
+            "Whether requests are logged (slow ones always, failed and successful ones as set below), "
+                    + "once each, on the logger `io.reactivecql.requests`."),
     REQUEST_LOGGER_SLOW_THRESHOLD("advanced.request-logger.slow-threshold", OptionType.DURATION,
-            1, Long.MAX_VALUE, 0, "Requests slower than this are logged as slow."),
+            1, Long.MAX_VALUE, 0, "Requests slower than this are logged as slow, at WARN."),
     REQUEST_LOGGER_LOG_ERRORS("advanced.request-logger.log-errors", OptionType.BOOLEAN, 0,
-            "Whether failed requests are logged."),
+            "Whether failed requests are logged, at WARN."),
+    REQUEST_LOGGER_LOG_SUCCESS("advanced.request-logger.log-success", OptionType.BOOLEAN, 0,
+            "Whether every successful request is logged, at DEBUG (never at INFO: that is the hot path)."),
     REQUEST_LOGGER_MAX_QUERY_LENGTH("advanced.request-logger.max-query-length", OptionType.INTEGER,
             1, Integer.MAX_VALUE, 0, "Characters of the query text a log line shows; longer queries are cut."),
     REQUEST_LOGGER_SHOW_VALUES("advanced.request-logger.show-values", OptionType.BOOLEAN, 0,
             "Whether log lines show the bound values (off by default: values may be sensitive)."),
+    REQUEST_LOGGER_MAX_VALUES("advanced.request-logger.max-values", OptionType.INTEGER, 0, Integer.MAX_VALUE, 0,
+            "Bound values a log line shows at most."),
     REQUEST_LOGGER_MAX_VALUE_LENGTH("advanced.request-logger.max-value-length", OptionType.INTEGER,
-            1, Integer.MAX_VALUE, 0, "Characters of each bound value a log line shows.");
+            1, Integer.MAX_VALUE, 0, "Characters of each bound value a log line shows."),
+    REQUEST_LOGGER_SHOW_STACK_TRACES("advanced.request-logger.show-stack-traces", OptionType.BOOLEAN, 0,
+            "Whether a failed request's line carries the stack trace (else the exception's message)."),
+    REQUEST_LOGGER_CONTEXT_KEYS("advanced.request-logger.context-keys", OptionType.STRING_LIST, 0,
+            "Keys of the subscriber's Reactor Context copied into the SLF4J MDC while a line is written."),
+    REQUEST_LOGGER_SERVER_WARNINGS("advanced.request-logger.server-warnings", OptionType.BOOLEAN, 0,
+            "Whether the warnings a node returns with an answer are logged, once per request, at WARN on "
+                    + "`io.reactivecql.warnings` (independent of `advanced.request-logger.enabled`).");
 
     /** Option flags (a nested class: enum constants may not read the enum's own static fields). */
     private static final class F {

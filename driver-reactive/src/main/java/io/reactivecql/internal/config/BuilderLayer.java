@@ -1,5 +1,7 @@
 package io.reactivecql.internal.config;
 
+import io.reactivecql.api.observability.MetricsOptions;
+import io.reactivecql.api.observability.RequestLogOptions;
 import io.reactivecql.api.Compression;
 import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.auth.AuthProvider;
@@ -26,12 +28,15 @@ import java.util.Set;
  * @param file            the configuration file, or null
  * @param resource        the configuration classpath resource, or null
  * @param resourceLoader  the class loader that reads {@code resource}
+ * @param metrics         the builder's metrics choice (used when {@code withMetrics} set it)
+ * @param requestLog      the builder's request logging (used when {@code withRequestLogging} set it)
  */
 public record BuilderLayer(List<InetSocketAddress> contactPoints, String localDatacenter, String keyspace,
                            AuthProvider authProvider, ProtocolVersion protocolVersion, Compression compression,
                            LoadBalancingPolicy loadBalancingPolicy, ReconnectionPolicy reconnectionPolicy,
                            DriverConfig config, Set<DriverOption> explicit, RequestPolicies policies,
-                           DriverOptions options, Path file, String resource, ClassLoader resourceLoader) {
+                           DriverOptions options, Path file, String resource, ClassLoader resourceLoader,
+                           MetricsOptions metrics, RequestLogOptions requestLog) {
 
     /** Copies the collections. */
     public BuilderLayer {

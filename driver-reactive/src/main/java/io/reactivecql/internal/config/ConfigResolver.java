@@ -7,6 +7,8 @@ import io.reactivecql.api.auth.PlainTextAuthProvider;
 import io.reactivecql.api.config.DriverOption;
 import io.reactivecql.api.config.DriverOptions;
 import io.reactivecql.api.errors.ConfigurationException;
+import io.reactivecql.api.observability.MetricsOptions;
+import io.reactivecql.api.observability.RequestLogOptions;
 import io.reactivecql.api.policy.lb.LoadBalancingPolicies;
 import io.reactivecql.api.policy.lb.LoadBalancingPolicy;
 import io.reactivecql.api.policy.reconnection.ReconnectionPolicy;
@@ -32,6 +34,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Resolves a session's settings from every source, highest precedence first: the builder's typed
@@ -86,7 +89,48 @@ public final class ConfigResolver {
         ReconnectionPolicy reconnection = layer.reconnectionPolicy() != null ? layer.reconnectionPolicy()
                 : reconnectionPolicy(o);
         return new Resolution(o, contactPoints, localDc, keyspace, auth, version, compression, lb, reconnection,
-                driverConfig(layer, o), requestPolicies(layer, o));
+                driverConfig(layer, o), requestPolicies(layer, o), metrics(layer, o), requestLog(layer, o));
+    }
+
+    /** The builder's {@code withMetrics}, else the {@code advanced.metrics.*} options. */
+    static MetricsOptions metrics(BuilderLayer layer, DriverOptions o) {
+        if (layer.explicit().contains(DriverOption.METRICS_SESSION_ENABLED)) {
+            return layer.metrics();
+        }
+        MetricsOptions m = MetricsOptions.defaults()
+                .withLatencyHistogram(o.getBoolean(DriverOption.METRICS_LATENCY_HISTOGRAM))
+                .withSessionName(o.getString(DriverOption.METRICS_SESSION_NAME));
+        m = named(o, DriverOption.METRICS_SESSION_ENABLED, m, MetricsOptions::withSessionMetricNames);
+        return named(o, DriverOption.METRICS_NODE_ENABLED, m, MetricsOptions::withNodeMetricNames);
+    }
+
+    private static MetricsOptions named(DriverOptions o, DriverOption option, MetricsOptions m,
+                                        BiFunction<MetricsOptions, List<String>, MetricsOptions> with) {
+        try {
+            return with.apply(m, o.getStringList(option));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(o.keyOf(option), o.sourceOf(option), e.getMessage(), e);
+        }
+    }
+
+    /** The builder's {@code withRequestLogging}, else the {@code advanced.request-logger.*} options. */
+    static RequestLogOptions requestLog(BuilderLayer layer, DriverOptions o) {
+        if (layer.explicit().contains(DriverOption.REQUEST_LOGGER_ENABLED)) {
+            return layer.requestLog();
+        }
+        boolean on = o.getBoolean(DriverOption.REQUEST_LOGGER_ENABLED);
+        return RequestLogOptions.defaults()
+                .withSlow(o.getDuration(DriverOption.REQUEST_LOGGER_SLOW_THRESHOLD))
+                .withSlowEnabled(on)
+                .withErrors(on && o.getBoolean(DriverOption.REQUEST_LOGGER_LOG_ERRORS))
+                .withSuccess(on && o.getBoolean(DriverOption.REQUEST_LOGGER_LOG_SUCCESS))
+                .withMaxQueryLength(o.getInt(DriverOption.REQUEST_LOGGER_MAX_QUERY_LENGTH))
+                .withValues(o.getBoolean(DriverOption.REQUEST_LOGGER_SHOW_VALUES),
+                        o.getInt(DriverOption.REQUEST_LOGGER_MAX_VALUES),
+                        o.getInt(DriverOption.REQUEST_LOGGER_MAX_VALUE_LENGTH))
+                .withStackTraces(o.getBoolean(DriverOption.REQUEST_LOGGER_SHOW_STACK_TRACES))
+                .withContextKeys(o.getStringList(DriverOption.REQUEST_LOGGER_CONTEXT_KEYS))
+                .withServerWarnings(o.getBoolean(DriverOption.REQUEST_LOGGER_SERVER_WARNINGS));
     }
 
     private static DriverConfig driverConfig(BuilderLayer layer, DriverOptions o) {

@@ -1,5 +1,7 @@
 package io.reactivecql.internal.config;
 
+import io.reactivecql.api.observability.MetricsOptions;
+import io.reactivecql.api.observability.RequestLogOptions;
 import io.reactivecql.api.Compression;
 import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.auth.AuthProvider;
@@ -23,5 +25,6 @@ import java.util.List;
 public record Resolution(DriverOptions options, List<InetSocketAddress> contactPoints, String localDatacenter,
                          String keyspace, AuthProvider authProvider, ProtocolVersion protocolVersion,
                          Compression compression, LoadBalancingPolicy loadBalancingPolicy,
-                         ReconnectionPolicy reconnectionPolicy, DriverConfig config, RequestPolicies policies) {
+                         ReconnectionPolicy reconnectionPolicy, DriverConfig config, RequestPolicies policies,
+                         MetricsOptions metrics, RequestLogOptions requestLog) {
 }

@@ -2,6 +2,8 @@ package io.reactivecql.internal.config;
 
 import io.reactivecql.api.Compression;
 import io.reactivecql.api.DriverConfig;
+import io.reactivecql.api.observability.MetricsOptions;
+import io.reactivecql.api.observability.RequestLogOptions;
 import io.reactivecql.api.config.DriverOption;
 import io.reactivecql.api.config.DriverOptions;
 import io.reactivecql.api.config.OptionType;
@@ -30,7 +32,8 @@ class CatalogueTest {
     /** The options that are unset unless configured. */
     private static final Set<DriverOption> WITHOUT_DEFAULT = EnumSet.of(DriverOption.CONTACT_POINTS,
             DriverOption.LOCAL_DATACENTER, DriverOption.SESSION_KEYSPACE, DriverOption.LOCAL_RACK,
-            DriverOption.PROTOCOL_VERSION, DriverOption.AUTH_USERNAME, DriverOption.AUTH_PASSWORD);
+            DriverOption.PROTOCOL_VERSION, DriverOption.AUTH_USERNAME, DriverOption.AUTH_PASSWORD,
+            DriverOption.METRICS_SESSION_NAME);
 
     @Test
     void pathsAreUniqueAndWellFormed() {
@@ -63,13 +66,15 @@ class CatalogueTest {
     @Test
     void theReferenceDefaultsAreTheCodesDefaults() {
         BuilderLayer empty = new BuilderLayer(List.of(), null, null, null, null, null, null, null,
-                DriverConfig.defaults(), Set.of(), RequestPolicies.defaults(), DriverOptions.empty(), null, null, null);
+                DriverConfig.defaults(), Set.of(), RequestPolicies.defaults(), DriverOptions.empty(), null, null, null,
+                MetricsOptions.none(), RequestLogOptions.defaults().withErrors(true));
         // a builder whose settings are not the defaults: the reference must turn them back into them
         BuilderLayer changed = new BuilderLayer(List.of(), null, null, null, null, null, null, null,
                 DriverConfig.defaults().withPageSize(7).withRequestTimeout(java.time.Duration.ofDays(1))
                         .withSchemaAgreement(java.time.Duration.ofDays(1), java.time.Duration.ofDays(1))
                         .withTraceRetrieval(99, java.time.Duration.ofDays(1)),
-                Set.of(), RequestPolicies.defaults(), DriverOptions.empty(), null, null, null);
+                Set.of(), RequestPolicies.defaults(), DriverOptions.empty(), null, null, null,
+                MetricsOptions.all(), RequestLogOptions.defaults().withSuccess(true));
         for (BuilderLayer layer : List.of(empty, changed)) {
             Resolution r = ConfigResolver.resolve(layer, new Properties());
             assertEquals(DriverConfig.defaults(), r.config());
@@ -79,6 +84,9 @@ class CatalogueTest {
             assertNull(r.authProvider());
             assertEquals(List.of(), r.contactPoints());
             assertEquals(LoadBalancingPolicies.defaultPolicy().toString(), r.loadBalancingPolicy().toString());
+            // the builder's observability choices are not explicit here: the reference wins
+            assertEquals(MetricsOptions.defaults(), r.metrics());
+            assertEquals(RequestLogOptions.defaults(), r.requestLog());
         }
     }
 
