@@ -19,6 +19,7 @@ import io.reactivecql.protocol.response.result.SetKeyspaceResult;
 import io.reactivecql.protocol.response.result.VoidResult;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import reactor.core.publisher.Sinks;
 
 import java.net.InetSocketAddress;
@@ -163,7 +164,11 @@ class SessionFactoryTest {
             Thread.onSpinWait();
         }
         assertEquals(2, opened.get());
-        session.execute("SELECT 1").blockLast(WAIT);
+        // the factory counts the replacement before the pool installs it: until then a request
+        // still finds no connection
+        session.execute("SELECT 1")
+                .retryWhen(Retry.fixedDelay(250, Duration.ofMillis(20)).filter(NoNodeAvailableException.class::isInstance))
+                .blockLast(WAIT);
         assertEquals(1, transports.get(1).sent().size());
     }
 }
