@@ -1,0 +1,119 @@
+package io.reactivecql.samples.webflux.cassandra;
+
+import io.reactivecql.api.DriverConfig;
+import io.reactivecql.api.ReactiveSession;
+import io.reactivecql.api.RequestTracker;
+import io.reactivecql.api.SessionBuilder;
+import io.reactivecql.embedded.CassandraCluster;
+import io.reactivecql.embedded.EmbeddedCassandra;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@link ReactiveSession} bean, built from {@link CassandraProperties}. The session is opened
+ * once at startup (on the main thread, the only place this application waits) and closed on
+ * shutdown, after the web server has stopped taking requests.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CassandraProperties.class)
+public class CassandraConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CassandraConfiguration.class);
+
+    /**
+     * A real Cassandra node in its own JVM for this process ({@code --spring.profiles.active=embedded});
+     * killed on shutdown, after the session is closed (the session depends on it).
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("reactivecql.embedded.enabled")
+    CassandraCluster embeddedCassandra() {
+        LOG.info("starting an embedded Cassandra {} node (a separate JVM, 10-30 s)", EmbeddedCassandra.cassandraVersion());
+        return EmbeddedCassandra.builder().nodes(1).start();
+    }
+
+    /**
+     * The session. On shutdown Spring calls {@link ReactiveSession#close()} and awaits the
+     * {@code Mono} it returns (Spring 6.1+ subscribes to destroy methods' publishers).
+     */
+    @Bean(destroyMethod = "close")
+    ReactiveSession reactiveSession(CassandraProperties properties, Optional<CassandraCluster> embedded,
+                                    ObjectProvider<RequestTracker> requestTracker) {
+        SessionBuilder builder = ReactiveSession.builder()
+                .withConfig(DriverConfig.defaults()
+                        .withRequestTimeout(properties.requestTimeout())
+                        .withConnectTimeout(properties.connectTimeout())
+                        .withPageSize(properties.pageSize()));
+        if (embedded.isPresent()) {
+            builder = builder.addContactPoints(embedded.get().contactPoints())
+                    .withLocalDatacenter(embedded.get().localDatacenter());
+        } else {
+            builder = builder.addContactPoints(parse(properties.contactPoints()))
+                    .withLocalDatacenter(properties.localDatacenter());
+        }
+        if (properties.hasCredentials()) {
+            builder = builder.withAuthCredentials(properties.username(), properties.password());
+        }
+        RequestTracker tracker = requestTracker.getIfUnique();
+        if (tracker != null) {
+            builder = builder.withRequestTracker(tracker);
+        }
+        String keyspace = properties.keyspace();
+        SessionBuilder withKeyspace = builder.withKeyspace(keyspace);
+        Mono<ReactiveSession> connect = switch (properties.schema().action()) {
+            case CREATE -> CatalogueSchema.create(builder, keyspace, properties.schema().replicationFactor())
+                    .then(withKeyspace.connect());
+            case VALIDATE -> withKeyspace.connect().flatMap(s -> CatalogueSchema.check(s, keyspace)
+                    .thenReturn(s).onErrorResume(e -> s.close().then(Mono.error(e))));
+            case NONE -> withKeyspace.connect();
+        };
+        ReactiveSession session = connect.block(properties.startupTimeout());
+        LOG.info("connected to {} node(s), keyspace {}, protocol {}", session.nodes().size(), keyspace,
+                session.protocolVersion());
+        return session;
+    }
+
+    /** {@code host[:port]} entries ({@code [v6]:port} for IPv6 with a port), port 9042 by default. */
+    static List<InetSocketAddress> parse(List<String> contactPoints) {
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (String entry : contactPoints) {
+            String hostPort = entry.trim();
+            if (hostPort.isEmpty()) {
+                continue;
+            }
+            String host = hostPort;
+            String port = null;
+            if (hostPort.startsWith("[")) {
+                int close = hostPort.indexOf(']');
+                if (close < 0) {
+                    throw new IllegalArgumentException("reactivecql.contact-points: unclosed '[' in '" + entry + "'");
+                }
+                host = hostPort.substring(1, close);
+                port = hostPort.length() > close + 1 && hostPort.charAt(close + 1) == ':' ? hostPort.substring(close + 2) : null;
+            } else if (hostPort.indexOf(':') > 0 && hostPort.indexOf(':') == hostPort.lastIndexOf(':')) {
+                host = hostPort.substring(0, hostPort.indexOf(':'));
+                port = hostPort.substring(hostPort.indexOf(':') + 1);
+            }
+            try {
+                // startup runs on the main thread: resolving a host name here is allowed to block
+                addresses.add(new InetSocketAddress(host, port == null ? 9042 : Integer.parseInt(port)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("reactivecql.contact-points: bad port in '" + entry + "'", e);
+            }
+        }
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("reactivecql.contact-points names no node: " + contactPoints);
+        }
+        return addresses;
+    }
+}

@@ -1,0 +1,49 @@
+package io.reactivecql.samples.webflux;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real UNAVAILABLE from the real node: the application runs on a keyspace with replication
+ * factor 3 on our one-node cluster, so a lightweight transaction (Paxos needs a quorum, 2 of 3
+ * replicas; Cassandra reports it as QUORUM) cannot run, while plain reads (LOCAL_ONE) still work. The client gets 503 with Retry-After.
+ */
+@TestPropertySource(properties = {"reactivecql.keyspace=catalogue_rf3", "reactivecql.schema.replication-factor=3"})
+class UnavailableIT extends CatalogueITSupport {
+
+    @Test
+    void lightweightTransactionsWithTooFewReplicasAre503WithRetryAfter() {
+        String sku = "u-" + UUID.randomUUID().toString().substring(0, 8);
+        client().post().uri("/products").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("sku", sku, "name", "Mug", "category", "kitchen", "price", BigDecimal.ONE))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(503)
+                .jsonPath("$.cause").isEqualTo("UnavailableException")
+                .jsonPath("$.detail").isEqualTo("the database cannot serve this request now: not enough replicas "
+                        + "alive for QUORUM (1 of 2)");
+
+        client().put().uri("/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Mug", "category", "kitchen", "price", BigDecimal.ONE, "version", 1))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody().jsonPath("$.cause").isEqualTo("UnavailableException");
+        client().delete().uri("/products/{sku}", sku).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody().jsonPath("$.cause").isEqualTo("UnavailableException");
+
+        // a read at LOCAL_ONE needs one replica: it is served
+        client().get().uri("/products/{sku}", sku).exchange().expectStatus().isNotFound().expectBody();
+    }
+}
