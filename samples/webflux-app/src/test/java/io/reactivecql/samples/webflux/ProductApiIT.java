@@ -165,10 +165,6 @@ class ProductApiIT extends CatalogueITSupport {
         client.get().uri("/products?cursor=***").accept(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
-        // well-formed base64, but not a paging state Cassandra made: the node refuses it
-        client.get().uri("/products?cursor=AAAAAAAA").accept(MediaType.APPLICATION_JSON).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
     }
 
     @Test

@@ -3,7 +3,8 @@ package io.reactivecql.samples.webflux;
 import io.netty.channel.ChannelOption;
 import io.reactivecql.api.ReactiveSession;
 import io.reactivecql.api.statement.BatchStatement;
-import io.reactivecql.api.statement.Statement;
+import io.reactivecql.api.errors.OperationTimedOutException;
+import io.reactivecql.api.errors.QueryConsistencyException;
 import io.reactivecql.samples.webflux.catalogue.Product;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -62,15 +64,18 @@ class StreamBackpressureIT extends CatalogueITSupport {
     @BeforeAll
     void loadTheTable() {
         long start = System.nanoTime();
-        // unlogged batches of 20 rows (~2.5 KB, under Cassandra's 5 KB batch warning): a twentieth
-        // of the requests; 16 batches in flight
+        // unlogged batches of 20 rows (~2.5 KB, under Cassandra's 5 KB batch warning), 8 in flight; a
+        // batch that times out on a busy machine is sent again (it is an idempotent upsert)
         Long batches = session.prepare("INSERT INTO products (sku, name, description, category, price, version, "
                         + "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)")
-                .flatMapMany(insert -> session.executeAll(Flux.range(0, ROWS)
+                .flatMapMany(insert -> Flux.range(0, ROWS)
                         .map(i -> insert.bind(prefix + i, "Product " + i, "one of many streamed products", "stream",
                                 BigDecimal.valueOf(i, 2), Instant.ofEpochMilli(1_700_000_000_000L + i)))
                         .buffer(20)
-                        .<Statement<?>>map(rows -> BatchStatement.unlogged().addAll(rows)), 16))
+                        .flatMap(rows -> session.executePage(BatchStatement.unlogged().addAll(rows))
+                                .retryWhen(Retry.backoff(5, Duration.ofMillis(200))
+                                        .filter(e -> e instanceof QueryConsistencyException
+                                                || e instanceof OperationTimedOutException)), 8))
                 .count()
                 .block(Duration.ofMinutes(5));
         assertThat(batches).isEqualTo(ROWS / 20);

@@ -1,6 +1,9 @@
 package io.reactivecql.samples.webflux;
 
 import io.reactivecql.api.ReactiveSession;
+import io.reactivecql.api.statement.PreparedStatement;
+import io.reactivecql.embedded.SharedCassandra;
+import io.reactivecql.mapper.api.SchemaSource;
 import io.reactivecql.protocol.ConsistencyLevel;
 import io.reactivecql.protocol.response.error.Invalid;
 import io.reactivecql.protocol.response.error.Overloaded;
@@ -8,7 +11,7 @@ import io.reactivecql.protocol.response.error.ReadTimeout;
 import io.reactivecql.protocol.response.error.Unauthorized;
 import io.reactivecql.protocol.response.error.WriteTimeout;
 import io.reactivecql.protocol.response.error.WriteType;
-import io.reactivecql.protocol.types.PrimitiveType;
+import io.reactivecql.protocol.response.result.ColumnSpec;
 import io.reactivecql.samples.webflux.catalogue.Product;
 import io.reactivecql.stub.PrimeBuilder;
 import io.reactivecql.stub.Rows;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +39,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,22 +49,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The error translation for errors a healthy real node will not produce on demand (replica
  * timeouts, overload, a node that does not answer, a bad query): the application talks to a
- * scripted node (stub-node) that answers the catalogue's statements with them.
+ * scripted node (stub-node) that answers the catalogue's statements with them. The statements are
+ * those the application prepared on the real node ({@link RecordedStatements}), and the mapper
+ * checks its entities against the schema recorded there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = CatalogueApplication.class)
-@Import(CatalogueTestConfiguration.class)
+@Import({CatalogueTestConfiguration.class, StubNodeErrorsIT.RecordedSchema.class})
 @DirtiesContext
 class StubNodeErrorsIT {
 
-    private static final String SELECT_ONE = "SELECT sku, name, description, category, price, version, updated_at "
-            + "FROM products WHERE sku = ?";
-    private static final String SELECT_ALL = "SELECT sku, name, description, category, price, version, updated_at "
-            + "FROM products";
-    private static final String INSERT = "INSERT INTO products (sku, name, description, category, price, version, "
-            + "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?) IF NOT EXISTS";
-
     private static StubNode node;
+    private static RecordedStatements recorded;
 
     @LocalServerPort
     private int port;
@@ -72,9 +74,26 @@ class StubNodeErrorsIT {
         return node;
     }
 
+    private static synchronized RecordedStatements recorded() {
+        if (recorded == null) {
+            recorded = RecordedStatements.record(SharedCassandra.acquire(1));
+        }
+        return recorded;
+    }
+
+    /** The application checks its entities against the schema recorded on the real node (the stub has none). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class RecordedSchema {
+        @Bean
+        SchemaSource recordedSchema() {
+            return recorded().schemaSource();
+        }
+    }
+
     @DynamicPropertySource
     static void stub(DynamicPropertyRegistry registry) {
         registry.add("reactivecql.contact-points", () -> "127.0.0.1:" + node().port());
+        registry.add("reactivecql.keyspace", () -> RecordedStatements.KEYSPACE);
         registry.add("reactivecql.local-datacenter", () -> node().info().dataCenter());
         registry.add("reactivecql.schema.action", () -> "none");
         registry.add("reactivecql.request-timeout", () -> "1s");
@@ -101,22 +120,35 @@ class StubNodeErrorsIT {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
     }
 
+    /** A prime for a statement the application prepares, with the bind markers it had on the real node. */
+    private static PrimeBuilder when(PreparedStatement statement) {
+        return node().when(statement.query()).bindMarkers(RecordedStatements.specs(statement.variableDefinitions()));
+    }
+
     private static PrimeBuilder selectOne() {
-        return node().when(SELECT_ONE).bindMarker("sku", PrimitiveType.VARCHAR).partitionKey(0);
+        return when(recorded().findOne());
     }
 
     private static PrimeBuilder selectAll() {
-        return node().when(SELECT_ALL);
+        return when(recorded().scan());
     }
 
-    private static Rows products(int n) {
-        Rows.Builder rows = Rows.builder().table("catalogue", "products")
-                .column("sku", PrimitiveType.VARCHAR).column("name", PrimitiveType.VARCHAR)
-                .column("description", PrimitiveType.VARCHAR).column("category", PrimitiveType.VARCHAR)
-                .column("price", PrimitiveType.DECIMAL).column("version", PrimitiveType.INT)
-                .column("updated_at", PrimitiveType.TIMESTAMP);
+    /** {@code n} products, in the columns (and their order) of the recorded statement's result. */
+    private static Rows products(PreparedStatement statement, int n) {
+        Rows.Builder rows = Rows.builder();
+        for (ColumnSpec column : RecordedStatements.specs(statement.resultDefinitions())) {
+            rows.column(column);
+        }
+        List<String> names = RecordedStatements.names(statement.resultDefinitions());
         for (int i = 0; i < n; i++) {
-            rows.row("sku-" + i, "Product " + i, null, "stub", BigDecimal.valueOf(i), 1, Instant.ofEpochMilli(i));
+            Map<String, Object> values = new HashMap<>();
+            values.put("sku", "sku-" + i);
+            values.put("name", "Product " + i);
+            values.put("category", "stub");
+            values.put("price", BigDecimal.valueOf(i));
+            values.put("version", 1);
+            values.put("updated_at", Instant.ofEpochMilli(i));
+            rows.row(names.stream().map(values::get).toArray());
         }
         return rows.build();
     }
@@ -142,12 +174,7 @@ class StubNodeErrorsIT {
 
     @Test
     void aWriteTimeoutOfTheLightweightTransactionIs503() {
-        node().when(INSERT)
-                .bindMarker("sku", PrimitiveType.VARCHAR).bindMarker("name", PrimitiveType.VARCHAR)
-                .bindMarker("description", PrimitiveType.VARCHAR).bindMarker("category", PrimitiveType.VARCHAR)
-                .bindMarker("price", PrimitiveType.DECIMAL).bindMarker("updated_at", PrimitiveType.TIMESTAMP)
-                .partitionKey(0)
-                .thenError(new WriteTimeout("CAS operation timed out", ConsistencyLevel.SERIAL, 0, 2, WriteType.CAS));
+        when(recorded().insert()).thenError(new WriteTimeout("CAS operation timed out", ConsistencyLevel.SERIAL, 0, 2, WriteType.CAS));
         expect503(client().post().uri("/products").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("sku", "sku-1", "name", "n", "category", "c", "price", BigDecimal.ONE))
                 .exchange(), "WriteTimeoutException");
@@ -166,7 +193,7 @@ class StubNodeErrorsIT {
 
     @Test
     void aNodeThatDoesNotAnswerInTimeIs503() {
-        selectOne().delay(Duration.ofSeconds(3)).thenRows(products(1));
+        selectOne().delay(Duration.ofSeconds(3)).thenRows(products(recorded().findOne(), 1));
         long start = System.nanoTime();
         expect503(client().get().uri("/products/sku-1").exchange(), "OperationTimedOutException");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
@@ -183,7 +210,7 @@ class StubNodeErrorsIT {
         // the second page request times out: the status (200) is long sent, so the server can only
         // abort the response; the client sees the rows of the first page, then an error
         selectAll().thenError(new ReadTimeout("timed out", ConsistencyLevel.LOCAL_ONE, 0, 1, false));
-        selectAll().once().thenRows(products(250));
+        selectAll().once().thenRows(products(recorded().scan(), 250));
         List<Product> received = new ArrayList<>();
         Flux<Product> body = client().get().uri("/products").accept(MediaType.APPLICATION_NDJSON).exchange()
                 .expectStatus().isOk()
@@ -211,7 +238,7 @@ class StubNodeErrorsIT {
     @Test
     void rowsFromTheNodeComeThrough() {
         // the control case: the same wiring serves what the node answers
-        selectOne().thenRows(products(1));
+        selectOne().thenRows(products(recorded().findOne(), 1));
         client().get().uri("/products/sku-0").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.name").isEqualTo("Product 0").jsonPath("$.category").isEqualTo("stub");

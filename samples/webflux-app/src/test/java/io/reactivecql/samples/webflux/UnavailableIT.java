@@ -1,12 +1,15 @@
 package io.reactivecql.samples.webflux;
 
+import io.reactivecql.api.ReactiveSession;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +20,9 @@ import java.util.UUID;
  */
 @TestPropertySource(properties = {"reactivecql.keyspace=catalogue_rf3", "reactivecql.schema.replication-factor=3"})
 class UnavailableIT extends CatalogueITSupport {
+
+    @Autowired
+    private ReactiveSession session;
 
     @Test
     void lightweightTransactionsWithTooFewReplicasAre503WithRetryAfter() {
@@ -39,11 +45,21 @@ class UnavailableIT extends CatalogueITSupport {
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectBody().jsonPath("$.cause").isEqualTo("UnavailableException");
-        client().delete().uri("/products/{sku}", sku).exchange()
+        // reads and plain writes at LOCAL_ONE need one replica: they are served
+        client().get().uri("/products/{sku}", sku).exchange().expectStatus().isNotFound().expectBody();
+        session.execute("INSERT INTO products (sku, name, category, price, version) VALUES (?, 'Mug', 'kitchen', 1, 1)",
+                sku).then().block(Duration.ofSeconds(30));
+        client().get().uri("/products/{sku}", sku).exchange().expectStatus().isOk().expectBody();
+
+        // but changing or deleting it is a lightweight transaction again
+        client().put().uri("/products/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Mug", "category", "kitchen", "price", BigDecimal.TEN, "version", 1))
+                .exchange()
                 .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                 .expectBody().jsonPath("$.cause").isEqualTo("UnavailableException");
-
-        // a read at LOCAL_ONE needs one replica: it is served
-        client().get().uri("/products/{sku}", sku).exchange().expectStatus().isNotFound().expectBody();
+        client().delete().uri("/products/{sku}", sku).exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectBody().jsonPath("$.cause").isEqualTo("UnavailableException");
     }
 }

@@ -6,6 +6,20 @@ import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.SessionBuilder;
 import io.reactivecql.embedded.CassandraCluster;
 import io.reactivecql.embedded.EmbeddedCassandra;
+import io.reactivecql.mapper.api.NullSaving;
+import io.reactivecql.mapper.api.ReactiveMapper;
+import io.reactivecql.mapper.api.ReactiveRepository;
+import io.reactivecql.mapper.api.SchemaSource;
+import io.reactivecql.samples.webflux.cassandra.CassandraProperties.SchemaAction;
+import io.reactivecql.samples.webflux.catalogue.MapperProductStore;
+import io.reactivecql.samples.webflux.catalogue.MapperReviewStore;
+import io.reactivecql.samples.webflux.catalogue.Product;
+import io.reactivecql.samples.webflux.catalogue.ProductStore;
+import io.reactivecql.samples.webflux.catalogue.ReviewRepository;
+import io.reactivecql.samples.webflux.catalogue.ReviewStore;
+import io.reactivecql.schema.api.SessionMetadata;
+import io.reactivecql.schema.api.token.Partitioner;
+import io.reactivecql.schema.api.token.TokenMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,9 +35,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@link ReactiveSession} bean, built from {@link CassandraProperties}. The session is opened
- * once at startup (on the main thread, the only place this application waits) and closed on
- * shutdown, after the web server has stopped taking requests.
+ * The {@link ReactiveSession} bean, built from {@link CassandraProperties}, the mapper over it and
+ * the repositories and stores. The session is opened, and the repositories checked against the
+ * schema, once at startup (on the main thread, the only place this application waits); on
+ * shutdown, after the web server has stopped taking requests, the mapper and then the session close.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CassandraProperties.class)
@@ -70,17 +85,57 @@ public class CassandraConfiguration {
         }
         String keyspace = properties.keyspace();
         SessionBuilder withKeyspace = builder.withKeyspace(keyspace);
-        Mono<ReactiveSession> connect = switch (properties.schema().action()) {
-            case CREATE -> CatalogueSchema.create(builder, keyspace, properties.schema().replicationFactor())
-                    .then(withKeyspace.connect());
-            case VALIDATE -> withKeyspace.connect().flatMap(s -> CatalogueSchema.check(s, keyspace)
-                    .thenReturn(s).onErrorResume(e -> s.close().then(Mono.error(e))));
-            case NONE -> withKeyspace.connect();
-        };
+        // validate: the repositories below check the entities against the live tables
+        Mono<ReactiveSession> connect = properties.schema().action() == SchemaAction.CREATE
+                ? CatalogueSchema.create(builder, keyspace, properties.schema().replicationFactor())
+                        .then(withKeyspace.connect())
+                : withKeyspace.connect();
         ReactiveSession session = connect.block(properties.startupTimeout());
         LOG.info("connected to {} node(s), keyspace {}, protocol {}", session.nodes().size(), keyspace,
                 session.protocolVersion());
         return session;
+    }
+
+    /**
+     * The mapper. Null fields are written as nulls ({@code PUT} replaces a product: a description
+     * left out is cleared). A {@link SchemaSource} bean, if any, replaces the session's schema
+     * metadata as what repositories are checked against. Closed before the session.
+     */
+    @Bean(destroyMethod = "close")
+    ReactiveMapper reactiveMapper(ReactiveSession session, ObjectProvider<SchemaSource> schemaSource) {
+        ReactiveMapper.Builder builder = mapperSettings(session);
+        SchemaSource source = schemaSource.getIfUnique();
+        return (source != null ? builder.withSchemaSource(source) : builder).build();
+    }
+
+    /** The mapper's settings (also what tests record statements with). */
+    public static ReactiveMapper.Builder mapperSettings(ReactiveSession session) {
+        return ReactiveMapper.builder(session).withNullSaving(NullSaving.SET_TO_NULL);
+    }
+
+    /** The products' repository, checked against the live table at startup (a mismatch stops the startup). */
+    @Bean
+    ReactiveRepository<Product, String> productRepository(ReactiveMapper mapper, CassandraProperties properties) {
+        return mapper.repository(Product.class, String.class).block(properties.startupTimeout());
+    }
+
+    /** The reviews' repository with its derived query, checked likewise. */
+    @Bean
+    ReviewRepository reviewRepository(ReactiveMapper mapper, CassandraProperties properties) {
+        return mapper.implement(ReviewRepository.class).block(properties.startupTimeout());
+    }
+
+    @Bean
+    ProductStore productStore(ReactiveRepository<Product, String> products, ReactiveSession session) {
+        // the partitioner of the session's token map (driver-schema); Murmur3, Cassandra's default, until it is built
+        return new MapperProductStore(products, () -> SessionMetadata.of(session).tokenMap()
+                .map(TokenMap::partitioner)
+                .orElseGet(() -> Partitioner.forClassName(Partitioner.MURMUR3)));
+    }
+
+    @Bean
+    ReviewStore reviewStore(ReviewRepository reviews) {
+        return new MapperReviewStore(reviews);
     }
 
     /** {@code host[:port]} entries ({@code [v6]:port} for IPv6 with a port), port 9042 by default. */

@@ -1,14 +1,22 @@
 package io.reactivecql.samples.webflux.catalogue;
 
+import io.reactivecql.mapper.api.PartitionKey;
+import io.reactivecql.mapper.api.Table;
+import io.reactivecql.mapper.api.Version;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A product of the catalogue, one row of {@code products}.
+ * A product of the catalogue: a row of {@code products} (the mapper's entity) and the JSON the API
+ * serves. Columns follow the field names in snake case ({@code updated_at}).
  *
- * @param version   starts at 1 and grows with each update; updates name the version they change
+ * @param sku       the natural key, chosen by the client
+ * @param version   optimistic locking: 1 when created, one more at each update; a write names the
+ *                  version it read, and loses to any write that came first
  * @param updatedAt when it was last written
  */
-public record Product(String sku, String name, String description, String category, BigDecimal price,
-                      int version, Instant updatedAt) {
+@Table(name = "products")
+public record Product(@PartitionKey String sku, String name, String description, String category, BigDecimal price,
+                      @Version int version, Instant updatedAt) {
 }

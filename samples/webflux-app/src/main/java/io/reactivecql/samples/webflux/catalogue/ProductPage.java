@@ -6,7 +6,7 @@ import java.util.List;
  * One page of the catalogue.
  *
  * @param items the products of this page
- * @param next  the cursor of the next page (the driver's paging state, URL-safe base64), or null on the last
+ * @param next  the cursor of the next page (the sku of this page's last product), or null after the last page
  */
 public record ProductPage(List<Product> items, String next) {
 }

@@ -15,18 +15,21 @@ public interface ProductStore {
     Mono<Product> find(String sku);
 
     /**
-     * Replaces the product's fields if its version is still {@code expectedVersion}, and moves it to
-     * the next version; {@link NotFoundException} when it does not exist, {@link ConflictException}
+     * Replaces the product's fields if its version is still {@code changes.version()}, and moves it
+     * to the next version; {@link NotFoundException} when it does not exist, {@link ConflictException}
      * when its version is another.
      */
-    Mono<Product> update(Product changes, int expectedVersion);
+    Mono<Product> update(Product changes);
 
-    /** Deletes the product; {@link NotFoundException} when it does not exist. */
+    /**
+     * Deletes the product (if no one changed it meanwhile: {@link ConflictException});
+     * {@link NotFoundException} when it does not exist.
+     */
     Mono<Void> delete(String sku);
 
     /**
-     * Up to {@code limit} products after {@code cursor} (null: from the start), in token order.
-     * {@link InvalidCursorException} for a cursor that is not one this method gave.
+     * Up to {@code limit} products after the one named by {@code cursor} (null: from the start), in
+     * the table's order (token order). {@link InvalidCursorException} for a cursor that is no sku.
      */
     Mono<ProductPage> page(int limit, String cursor);
 

@@ -61,11 +61,11 @@ public class ProductController {
     @PutMapping("/{sku}")
     public Mono<Product> update(@PathVariable @Pattern(regexp = ApiRequests.SKU) String sku,
                                 @Valid @RequestBody ProductUpdate body) {
-        Product changes = new Product(sku, body.name(), body.description(), body.category(), body.price(), 0, null);
-        return products.update(changes, body.version());
+        return products.update(new Product(sku, body.name(), body.description(), body.category(), body.price(),
+                body.version(), null));
     }
 
-    /** Deletes the product, then its reviews. */
+    /** Deletes the product (409 if it changed meanwhile), then its reviews. */
     @DeleteMapping("/{sku}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> delete(@PathVariable @Pattern(regexp = ApiRequests.SKU) String sku) {
