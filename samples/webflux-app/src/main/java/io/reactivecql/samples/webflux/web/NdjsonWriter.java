@@ -63,7 +63,12 @@ final class NdjsonWriter implements HttpMessageWriter<Object> {
                 .map(value -> {
                     DataBuffer line = encoder.encodeValue(value, message.bufferFactory(), elementType,
                             MediaType.APPLICATION_JSON, hints);
-                    return line.ensureWritable(1).write(NEW_LINE);
+                    try {
+                        return line.ensureWritable(1).write(NEW_LINE);
+                    } catch (RuntimeException e) {
+                        DataBufferUtils.release(line);
+                        throw e;
+                    }
                 })
                 .doOnDiscard(DataBuffer.class, DataBufferUtils::release);
         return message.writeWith(lines);
