@@ -1,7 +1,12 @@
 package io.reactivecql.samples.webflux;
 
 import io.reactivecql.api.ReactiveSession;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.reactivecql.samples.webflux.web.ApiErrors;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,6 +17,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real UNAVAILABLE from the real node: the application runs on a keyspace with replication
@@ -27,6 +34,26 @@ class UnavailableIT extends CatalogueITSupport {
     @Test
     void lightweightTransactionsWithTooFewReplicasAre503WithRetryAfter() {
         String sku = "u-" + UUID.randomUUID().toString().substring(0, 8);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger apiErrors = (Logger) LoggerFactory.getLogger(ApiErrors.class);
+        log.start();
+        apiErrors.addAppender(log);
+        try {
+            client().post().uri("/products").contentType(MediaType.APPLICATION_JSON)
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .bodyValue(Map.of("sku", sku, "name", "Mug", "category", "kitchen", "price", BigDecimal.ONE))
+                    .exchange()
+                    .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE).expectBody();
+        } finally {
+            apiErrors.detachAppender(log);
+        }
+        // the 503 is logged where the driver's error arrives (an event loop), in the request's trace
+        assertThat(log.list).anySatisfy(e -> {
+            assertThat(e.getFormattedMessage()).startsWith("503: ");
+            assertThat(e.getMDCPropertyMap()).containsEntry("traceId", traceId);
+        });
+
         client().post().uri("/products").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("sku", sku, "name", "Mug", "category", "kitchen", "price", BigDecimal.ONE))
                 .exchange()
