@@ -19,7 +19,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Actuator and tracing: each HTTP request is an observation (a {@code http.server.requests} timer
- * and a span), and a trace the caller started (W3C {@code traceparent}) continues in the server.
+ * and a span), a trace the caller started (W3C {@code traceparent}) continues in the server and on
+ * into the driver (each request to Cassandra a span), and the driver's meters are in
+ * {@code /actuator/metrics}.
  */
 class ObservabilityIT extends CatalogueITSupport {
 
@@ -43,11 +45,43 @@ class ObservabilityIT extends CatalogueITSupport {
                 .exchange()
                 .expectStatus().isCreated().expectBody();
 
-        List<Span> trace = await().atMost(Duration.ofSeconds(10)).until(() -> spans.ofTrace(traceId), t -> !t.isEmpty());
+        List<Span> trace = await().atMost(Duration.ofSeconds(10)).until(() -> spans.ofTrace(traceId),
+                t -> t.stream().anyMatch(s -> "SERVER".equals(s.kind())));
         Span server = trace.stream().filter(s -> "SERVER".equals(s.kind())).findFirst().orElseThrow();
         assertThat(server.parentId()).isEqualTo(parentSpan);
         assertThat(server.name()).isEqualTo("http post /products");
         assertThat(server.tags()).containsEntry("http.url", "/products").containsEntry("status", "201");
+
+        // the trace goes on into the driver: the INSERT ... IF NOT EXISTS is a span under the request's
+        List<Span> driver = trace.stream().filter(s -> "cassandra".equals(s.tags().get("db.system"))).toList();
+        assertThat(driver).anySatisfy(insert -> {
+            assertThat(insert.parentId()).isEqualTo(server.spanId());
+            assertThat(insert.tags()).containsEntry("reactivecql.statement.kind", "INSERT")
+                    .containsEntry("reactivecql.keyspace", "catalogue")
+                    .containsEntry("reactivecql.outcome", "success");
+            assertThat(insert.tags().get("reactivecql.query")).startsWith("INSERT INTO").contains("IF NOT EXISTS");
+        });
+    }
+
+    @Test
+    void theDriversMetricsAreInTheActuator() {
+        client().get().uri("/products/{sku}", "o-none").exchange().expectStatus().isNotFound().expectBody();
+        client().get().uri("/actuator/metrics").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.names").value(names -> assertThat(names.toString())
+                        .contains("reactivecql.cql.requests", "reactivecql.bytes.sent",
+                                "reactivecql.connected.nodes", "reactivecql.node.pool.open.connections",
+                                "reactivecql.node.pool.in.flight", "reactivecql.request"));
+        client().get().uri("/actuator/metrics/reactivecql.cql.requests?tag=session:catalogue&tag=outcome:success")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.baseUnit").isEqualTo("seconds")
+                .jsonPath("$.measurements[?(@.statistic == 'COUNT')].value").value(count ->
+                        assertThat(count.toString()).isNotEqualTo("[0.0]"));
+        client().get().uri("/actuator/metrics/reactivecql.connected.nodes").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.measurements[0].value").isEqualTo(1.0);
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.ReactiveSession;
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.SessionBuilder;
+import io.reactivecql.api.observability.MetricsOptions;
+import io.reactivecql.api.observability.NodeMetric;
 import io.reactivecql.embedded.CassandraCluster;
 import io.reactivecql.embedded.EmbeddedCassandra;
 import io.reactivecql.mapper.api.NullSaving;
@@ -20,6 +22,8 @@ import io.reactivecql.samples.webflux.catalogue.ReviewStore;
 import io.reactivecql.schema.api.SessionMetadata;
 import io.reactivecql.schema.api.token.Partitioner;
 import io.reactivecql.schema.api.token.TokenMap;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,7 +67,9 @@ public class CassandraConfiguration {
      */
     @Bean(destroyMethod = "close")
     ReactiveSession reactiveSession(CassandraProperties properties, Optional<CassandraCluster> embedded,
-                                    ObjectProvider<RequestTracker> requestTracker) {
+                                    ObjectProvider<RequestTracker> requestTracker,
+                                    ObjectProvider<MeterRegistry> meterRegistry,
+                                    ObjectProvider<ObservationRegistry> observationRegistry) {
         SessionBuilder builder = ReactiveSession.builder()
                 .withConfig(DriverConfig.defaults()
                         .withRequestTimeout(properties.requestTimeout())
@@ -82,6 +88,18 @@ public class CassandraConfiguration {
         RequestTracker tracker = requestTracker.getIfUnique();
         if (tracker != null) {
             builder = builder.withRequestTracker(tracker);
+        }
+        // Boot's registries: the driver's meters land in /actuator/metrics, and each request is an
+        // observation (a span, under the HTTP request's; and Boot's reactivecql.request timer)
+        MeterRegistry meters = meterRegistry.getIfUnique();
+        if (meters != null) {
+            builder = builder.withMeterRegistry(meters).withMetrics(MetricsOptions.defaults()
+                    .withSessionName(properties.keyspace())
+                    .withNodeMetrics(List.of(NodeMetric.values())));
+        }
+        ObservationRegistry observations = observationRegistry.getIfUnique();
+        if (observations != null) {
+            builder = builder.withObservationRegistry(observations);
         }
         String keyspace = properties.keyspace();
         SessionBuilder withKeyspace = builder.withKeyspace(keyspace);
