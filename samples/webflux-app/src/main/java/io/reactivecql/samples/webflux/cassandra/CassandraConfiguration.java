@@ -4,8 +4,7 @@ import io.reactivecql.api.DriverConfig;
 import io.reactivecql.api.ReactiveSession;
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.SessionBuilder;
-import io.reactivecql.api.observability.MetricsOptions;
-import io.reactivecql.api.observability.NodeMetric;
+import io.reactivecql.api.config.DriverOption;
 import io.reactivecql.embedded.CassandraCluster;
 import io.reactivecql.embedded.EmbeddedCassandra;
 import io.reactivecql.mapper.api.NullSaving;
@@ -35,8 +34,11 @@ import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The {@link ReactiveSession} bean, built from {@link CassandraProperties}, the mapper over it and
@@ -89,17 +91,21 @@ public class CassandraConfiguration {
         if (tracker != null) {
             builder = builder.withRequestTracker(tracker);
         }
-        // Boot's registries: the driver's meters land in /actuator/metrics, and each request is an
-        // observation (a span, under the HTTP request's; and Boot's reactivecql.request timer)
+        // Boot's registries: the driver's meters land in /actuator/metrics (which ones: the
+        // advanced.metrics.* options below), and each request is an observation (a span, under the
+        // HTTP request's; and Boot's reactivecql.request timer)
         MeterRegistry meters = meterRegistry.getIfUnique();
         if (meters != null) {
-            builder = builder.withMeterRegistry(meters).withMetrics(MetricsOptions.defaults()
-                    .withSessionName(properties.keyspace())
-                    .withNodeMetrics(List.of(NodeMetric.values())));
+            builder = builder.withMeterRegistry(meters)
+                    // the meters' session tag: the keyspace, unless reactivecql.driver names one
+                    .withOption(DriverOption.METRICS_SESSION_NAME, properties.keyspace());
         }
         ObservationRegistry observations = observationRegistry.getIfUnique();
         if (observations != null) {
             builder = builder.withObservationRegistry(observations);
+        }
+        for (Map.Entry<DriverOption, String> option : driverOptions(properties.driver()).entrySet()) {
+            builder = builder.withOption(option.getKey(), option.getValue());
         }
         String keyspace = properties.keyspace();
         SessionBuilder withKeyspace = builder.withKeyspace(keyspace);
@@ -154,6 +160,21 @@ public class CassandraConfiguration {
     @Bean
     ReviewStore reviewStore(ReviewRepository reviews) {
         return new MapperReviewStore(reviews);
+    }
+
+    /**
+     * The {@code reactivecql.driver.*} settings as driver options; a path the catalogue does not
+     * know is refused by name (a value that does not fit its option fails {@code connect()}, naming it).
+     */
+    static Map<DriverOption, String> driverOptions(Map<String, String> settings) {
+        Map<DriverOption, String> options = new LinkedHashMap<>();
+        for (Map.Entry<String, String> setting : new TreeMap<>(settings).entrySet()) {
+            DriverOption option = DriverOption.byPath(setting.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                    "reactivecql.driver." + setting.getKey() + ": the driver has no option '" + setting.getKey()
+                            + "' (see its docs/configuration.md)"));
+            options.put(option, setting.getValue() == null ? "" : setting.getValue());
+        }
+        return options;
     }
 
     /** {@code host[:port]} entries ({@code [v6]:port} for IPv6 with a port), port 9042 by default. */

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code reactivecql.*} properties of {@code application.yml}: where the cluster is and how to
@@ -22,6 +23,8 @@ import java.util.List;
  * @param pageSize        rows per page when nothing else is asked for (streams fetch pages of this size)
  * @param schema          whether the keyspace and tables are created or checked at startup
  * @param embedded        start a local Cassandra node for this process (the {@code embedded} profile)
+ * @param driver          any option of the driver's catalogue by its path ({@code advanced.metrics.node.enabled},
+ *                        see the driver's docs/configuration.md), as text; applied on the session's builder
  */
 @ConfigurationProperties("reactivecql")
 public record CassandraProperties(
@@ -35,7 +38,8 @@ public record CassandraProperties(
         Duration startupTimeout,
         Integer pageSize,
         Schema schema,
-        Embedded embedded) {
+        Embedded embedded,
+        Map<String, String> driver) {
 
     public CassandraProperties {
         contactPoints = contactPoints == null || contactPoints.isEmpty() ? List.of("127.0.0.1:9042") : List.copyOf(contactPoints);
@@ -47,6 +51,7 @@ public record CassandraProperties(
         pageSize = pageSize == null ? 1000 : pageSize;
         schema = schema == null ? new Schema(null, null) : schema;
         embedded = embedded == null ? new Embedded(false) : embedded;
+        driver = driver == null ? Map.of() : Map.copyOf(driver);
         if (!keyspace.matches("[a-z][a-z0-9_]{0,47}")) {
             // it is spliced into DDL: accept only plain unquoted names
             throw new IllegalArgumentException("reactivecql.keyspace must be a lower-case CQL name "

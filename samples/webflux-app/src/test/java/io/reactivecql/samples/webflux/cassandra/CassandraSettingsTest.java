@@ -1,5 +1,6 @@
 package io.reactivecql.samples.webflux.cassandra;
 
+import io.reactivecql.api.config.DriverOption;
 import io.reactivecql.samples.webflux.cassandra.CassandraProperties.Schema;
 import io.reactivecql.samples.webflux.cassandra.CassandraProperties.SchemaAction;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CassandraSettingsTest {
 
     private static CassandraProperties properties(String keyspace, Integer pageSize, Schema schema) {
-        return new CassandraProperties(null, null, keyspace, null, null, null, null, null, pageSize, schema, null);
+        return new CassandraProperties(null, null, keyspace, null, null, null, null, null, pageSize, schema, null, null);
     }
 
     @Test
@@ -31,6 +33,19 @@ class CassandraSettingsTest {
         assertThat(p.schema()).isEqualTo(new Schema(SchemaAction.CREATE, 1));
         assertThat(p.embedded().enabled()).isFalse();
         assertThat(p.hasCredentials()).isFalse();
+        assertThat(p.driver()).isEmpty();
+    }
+
+    @Test
+    void driverSettingsAreOptionsOfTheCatalogue() {
+        assertThat(CassandraConfiguration.driverOptions(Map.of(
+                "advanced.metrics.node.enabled", "pool.in-flight, errors",
+                "basic.request.consistency", "QUORUM")))
+                .containsExactly(Map.entry(DriverOption.METRICS_NODE_ENABLED, "pool.in-flight, errors"),
+                        Map.entry(DriverOption.REQUEST_CONSISTENCY, "QUORUM"));
+        assertThatThrownBy(() -> CassandraConfiguration.driverOptions(Map.of("advanced.metrics.nodes.enabled", "errors")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("reactivecql.driver.advanced.metrics.nodes.enabled: the driver has no option");
     }
 
     @Test
