@@ -1,6 +1,7 @@
 package io.reactivecql.samples.webflux;
 
 import io.reactivecql.api.ReactiveSession;
+import io.reactivecql.api.errors.AuthenticationException;
 import io.reactivecql.api.statement.PreparedStatement;
 import io.reactivecql.embedded.SharedCassandra;
 import io.reactivecql.mapper.api.SchemaSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -51,13 +53,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * timeouts, overload, a node that does not answer, a bad query): the application talks to a
  * scripted node (stub-node) that answers the catalogue's statements with them. The statements are
  * those the application prepared on the real node ({@link RecordedStatements}), and the mapper
- * checks its entities against the schema recorded there.
+ * checks its entities against the schema recorded there. The node requires a password
+ * (PasswordAuthenticator): the application logs in with the {@code reactivecql.username}/{@code password}
+ * settings.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = CatalogueApplication.class)
 @Import({CatalogueTestConfiguration.class, StubNodeErrorsIT.RecordedSchema.class})
 @DirtiesContext
 class StubNodeErrorsIT {
+
+    private static final String USER = "catalogue_app";
+    private static final String PASSWORD = "s3cret-pw";
 
     private static StubNode node;
     private static RecordedStatements recorded;
@@ -69,7 +76,7 @@ class StubNodeErrorsIT {
 
     private static synchronized StubNode node() {
         if (node == null) {
-            node = StubNode.start();
+            node = StubNode.builder().credentials(USER, PASSWORD).start();
         }
         return node;
     }
@@ -98,6 +105,8 @@ class StubNodeErrorsIT {
         registry.add("reactivecql.schema.action", () -> "none");
         registry.add("reactivecql.request-timeout", () -> "1s");
         registry.add("reactivecql.page-size", () -> "100");
+        registry.add("reactivecql.username", () -> USER);
+        registry.add("reactivecql.password", () -> PASSWORD);
     }
 
     /** The session first (the context, closed later by @DirtiesContext, then finds it closed), then the node. */
@@ -242,5 +251,22 @@ class StubNodeErrorsIT {
         client().get().uri("/products/sku-0").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.name").isEqualTo("Product 0").jsonPath("$.category").isEqualTo("stub");
+    }
+
+    @Test
+    void theCredentialsComeFromTheSettings() {
+        // this class's application logged in as USER (the node refuses anyone else); with a wrong
+        // password the application does not start
+        assertThat(session.isClosed()).isFalse();
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CatalogueApplication.class).run(
+                "--server.port=0",
+                "--reactivecql.contact-points=127.0.0.1:" + node().port(),
+                "--reactivecql.local-datacenter=" + node().info().dataCenter(),
+                "--reactivecql.keyspace=" + RecordedStatements.KEYSPACE,
+                "--reactivecql.schema.action=none",
+                "--reactivecql.username=" + USER,
+                "--reactivecql.password=wrong").close())
+                .hasRootCauseInstanceOf(AuthenticationException.class)
+                .rootCause().hasMessageContaining("Provided username " + USER + " and/or password are incorrect");
     }
 }
