@@ -87,19 +87,26 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             CasWriteUnknownException.class, OperationTimedOutException.class, OverloadedException.class,
             BootstrappingException.class, NoNodeAvailableException.class, RequestThrottlingException.class,
             BusyConnectionException.class, ConnectionClosedException.class, SessionClosedException.class})
-    public ResponseEntity<ProblemDetail> unavailable(DriverException e) {
+    public Mono<ResponseEntity<ProblemDetail>> unavailable(DriverException e, ServerWebExchange exchange) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(e); // mid-stream: the status is sent, WebFlux aborts the response
+        }
         LOG.warn("503: {}", e.toString());
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE,
                 "the database cannot serve this request now: " + describe(e), Map.of("cause", e.getClass().getSimpleName()));
-        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .body(response.getBody());
+        return Mono.just(ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .body(response.getBody()));
     }
 
     /** Anything else the driver reports is this application's fault (a bad query, a missing grant). */
     @ExceptionHandler(DriverException.class)
-    public ResponseEntity<ProblemDetail> driverError(DriverException e) {
+    public Mono<ResponseEntity<ProblemDetail>> driverError(DriverException e, ServerWebExchange exchange) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(e);
+        }
         LOG.error("500 from the driver", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "database error", Map.of("cause", e.getClass().getSimpleName()));
+        return Mono.just(problem(HttpStatus.INTERNAL_SERVER_ERROR, "database error",
+                Map.of("cause", e.getClass().getSimpleName())));
     }
 
     /** {@code @Valid} request bodies. */
