@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 
 /**
  * A client that reads a response body at a fixed byte rate: it asks for one network buffer at a
- * time and waits, after each, as long as the rate allows for its size. It splits the body into
+ * time and, after each, waits until the bytes read so far are due at that rate. It splits the body into
  * lines, keeps those that are rows ({@code rowLine}), and after each buffer compares how many rows
  * it has read with how many the server has fetched from Cassandra ({@code serverPages} times the
  * page size): the largest gap is what the server side held at any moment.
@@ -48,10 +48,16 @@ final class SlowReader {
 
     /** Reads until {@code rowCount} rows came (then cancels: the client hangs up), or the body ends. */
     List<String> readUntil(Flux<DataBuffer> body, int rowCount, Duration timeout) {
+        long start = System.nanoTime();
+        long[] bytesRead = {0};
         body.concatMap(buffer -> {
                     int size = buffer.readableByteCount();
                     consume(buffer);
-                    return Mono.delay(Duration.ofNanos(size * 1_000_000_000L / bytesPerSecond)).thenReturn(size);
+                    // the next buffer is asked for when the bytes read so far are due at the rate; the
+                    // time spent reading counts, and pauses under a millisecond are left out
+                    bytesRead[0] += size;
+                    long due = start + bytesRead[0] * 1_000_000_000L / bytesPerSecond - System.nanoTime();
+                    return due < 1_000_000 ? Mono.just(size) : Mono.delay(Duration.ofNanos(due)).thenReturn(size);
                 }, 0)
                 .takeUntil(size -> rows.size() >= rowCount)
                 .then()

@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StreamBackpressureIT extends CatalogueITSupport {
 
     private static final int ROWS = 100_000;
+    private static final int BATCH = 10;
     /** The application's page size (reactivecql.page-size). */
     private static final int PAGE_SIZE = 1000;
     /** The client's kernel receive buffer: small, like the server's send buffer. */
@@ -64,21 +65,21 @@ class StreamBackpressureIT extends CatalogueITSupport {
     @BeforeAll
     void loadTheTable() {
         long start = System.nanoTime();
-        // unlogged batches of 20 rows (~2.5 KB, under Cassandra's 5 KB batch warning), 8 in flight; a
-        // batch that times out on a busy machine is sent again (it is an idempotent upsert)
-        Long batches = session.prepare("INSERT INTO products (sku, name, description, category, price, version, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)")
+        // unlogged batches of 10 rows (Cassandra warns about batches over more partitions, or over
+        // 5 KB), 32 in flight; a batch that times out on a busy machine is sent again (an idempotent upsert)
+        Long batches = session.prepare("INSERT INTO catalogue.products (sku, name, description, category, price, "
+                        + "version, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)")
                 .flatMapMany(insert -> Flux.range(0, ROWS)
                         .map(i -> insert.bind(prefix + i, "Product " + i, "one of many streamed products", "stream",
                                 BigDecimal.valueOf(i, 2), Instant.ofEpochMilli(1_700_000_000_000L + i)))
-                        .buffer(20)
+                        .buffer(BATCH)
                         .flatMap(rows -> session.executePage(BatchStatement.unlogged().addAll(rows))
                                 .retryWhen(Retry.backoff(5, Duration.ofMillis(200))
                                         .filter(e -> e instanceof QueryConsistencyException
-                                                || e instanceof OperationTimedOutException)), 8))
+                                                || e instanceof OperationTimedOutException)), 32))
                 .count()
                 .block(Duration.ofMinutes(5));
-        assertThat(batches).isEqualTo(ROWS / 20);
+        assertThat(batches).isEqualTo(ROWS / BATCH);
         System.out.printf("StreamBackpressureIT: loaded %,d products in %d ms%n", ROWS, (System.nanoTime() - start) / 1_000_000);
     }
 
