@@ -60,12 +60,19 @@ class ClusterIT {
     }
 
     @Test
-    void oneContactPointFindsEveryNodeWithItsDatacenterRackAndVersion(CassandraCluster cluster) {
+    void oneContactPointFindsEveryNodeWithItsDatacenterRackAndVersion(CassandraCluster cluster) throws InterruptedException {
         ReactiveSession session = builder(cluster, cluster.contactPoints().get(0)).connect().block(WAIT);
         try {
+            // Right after the cluster starts, a node's system.peers can lag its gossip: a peer's
+            // row (or its native address) lands a moment later, announced by a node event that
+            // makes the session refresh its nodes. Wait for that, bounded.
+            Set<InetSocketAddress> all = Set.copyOf(cluster.contactPoints());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!endpoints(session.nodes()).equals(all) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
             List<Node> nodes = session.nodes();
-            assertEquals(Set.copyOf(cluster.contactPoints()),
-                    nodes.stream().map(Node::endpoint).collect(Collectors.toSet()));
+            assertEquals(all, endpoints(nodes));
             for (Node node : nodes) {
                 CassandraNode real = byAddress(cluster, node.endpoint());
                 assertEquals(real.datacenter(), node.datacenter(), node.toString());
@@ -85,6 +92,10 @@ class ClusterIT {
         } finally {
             session.close().block(WAIT);
         }
+    }
+
+    private static Set<InetSocketAddress> endpoints(List<Node> nodes) {
+        return nodes.stream().map(Node::endpoint).collect(Collectors.toSet());
     }
 
     private static CassandraNode byAddress(CassandraCluster cluster, InetSocketAddress endpoint) {
