@@ -3,6 +3,7 @@ package io.reactivecql.api;
 import io.reactivecql.api.codec.CodecRegistry;
 import io.reactivecql.api.metadata.Node;
 import io.reactivecql.api.metadata.NodeStateEvent;
+import io.reactivecql.api.metadata.PoolStatistics;
 import io.reactivecql.api.result.ResultPage;
 import io.reactivecql.api.result.Row;
 import io.reactivecql.api.result.StatementResult;
@@ -122,6 +123,15 @@ public interface ReactiveSession {
      */
     default <T> Optional<T> extension(Class<T> type) {
         return Optional.empty();
+    }
+
+    /**
+     * A snapshot of the session's connection pools, one entry per node with a pool: connections
+     * open, requests in flight and queued, orphaned stream ids and the late answers dropped (see
+     * {@link PoolStatistics}).
+     */
+    default List<PoolStatistics> poolStatistics() {
+        return List.of();
     }
 
     /** Whether {@link #close()} was called. */

@@ -107,13 +107,13 @@ final class CqlConnection implements CqlTransport {
         return inFlight.orphanedIds();
     }
 
-    /** Requests waiting for a free stream id. */
-    int queued() {
+    @Override
+    public int queued() {
         return inFlight.queued();
     }
 
-    /** Answers that arrived for cancelled requests and were dropped. */
-    long orphanedAnswers() {
+    @Override
+    public long orphanedAnswers() {
         return inFlight.orphanedAnswers();
     }
 

@@ -58,8 +58,18 @@ public interface CqlTransport {
         return 0;
     }
 
-    /** Stream ids held by cancelled requests the node has not answered yet (part of {@link #inFlight()}). */
+    /** Requests waiting to be written (no stream id free, or held back); 0 for transports without a queue. */
+    default int queued() {
+        return 0;
+    }
+
+    /** Stream ids held by cancelled requests whose answer has not come yet (counted in {@link #inFlight()}). */
     default int orphanedStreamIds() {
+        return 0;
+    }
+
+    /** Answers that arrived for cancelled requests and were dropped, since the connection opened. */
+    default long orphanedAnswers() {
         return 0;
     }
 

@@ -378,8 +378,9 @@ final class InFlightHandler extends ChannelDuplexHandler {
         }
         inFlight = 0;
         queued = 0;
-        orphanedIds = 0;
         cancelledWaiting = 0;
+        orphans = 0;
+        orphanedIds = 0;
         events.tryEmitComplete();
         if (ctx != null && ctx.channel().isOpen()) {
             ctx.close();

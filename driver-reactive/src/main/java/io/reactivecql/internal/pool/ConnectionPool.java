@@ -1,5 +1,6 @@
 package io.reactivecql.internal.pool;
 
+import io.reactivecql.api.metadata.PoolStatistics;
 import io.reactivecql.internal.connection.CqlTransport;
 import reactor.core.publisher.Mono;
 
@@ -24,4 +25,23 @@ public interface ConnectionPool {
 
     /** Closes every connection; idempotent. */
     Mono<Void> close();
+
+    /** A snapshot of what the pool's connections are doing: load and orphans of the open ones. */
+    default PoolStatistics statistics() {
+        int open = 0;
+        int inFlight = 0;
+        int queued = 0;
+        int orphaned = 0;
+        long dropped = 0;
+        for (CqlTransport c : connections()) {
+            dropped += c.orphanedAnswers();
+            if (!c.isClosed()) {
+                open++;
+                inFlight += c.inFlight();
+                queued += c.queued();
+                orphaned += c.orphanedStreamIds();
+            }
+        }
+        return new PoolStatistics(endpoint(), open, inFlight, queued, orphaned, dropped);
+    }
 }

@@ -6,6 +6,7 @@ import io.reactivecql.api.codec.CodecRegistry;
 import io.reactivecql.api.extension.SessionExtension;
 import io.reactivecql.api.metadata.Node;
 import io.reactivecql.api.metadata.NodeStateEvent;
+import io.reactivecql.api.metadata.PoolStatistics;
 import io.reactivecql.api.errors.SessionClosedException;
 import io.reactivecql.api.errors.UnsupportedFeatureException;
 import io.reactivecql.api.result.ResultPage;
@@ -37,6 +38,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +173,15 @@ final class DefaultSession implements ReactiveSession, ClusterRuntime.Holder {
     @Override
     public Flux<NodeStateEvent> nodeEvents() {
         return cluster.events();
+    }
+
+    @Override
+    public List<PoolStatistics> poolStatistics() {
+        List<PoolStatistics> all = new ArrayList<>();
+        for (ConnectionPool pool : cluster.pools()) {
+            all.add(pool.statistics());
+        }
+        return List.copyOf(all);
     }
 
     @Override
