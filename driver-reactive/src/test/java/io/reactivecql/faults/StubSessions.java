@@ -5,6 +5,8 @@ import io.reactivecql.api.ReactiveSession;
 import io.reactivecql.api.SessionBuilder;
 import io.reactivecql.api.metadata.PoolStatistics;
 import io.reactivecql.api.policy.reconnection.ReconnectionPolicy;
+import io.reactivecql.internal.connection.ReactorNettyConnectionFactory;
+import io.reactivecql.internal.session.SessionFactory;
 import io.reactivecql.stub.StubCluster;
 import io.reactivecql.stub.StubNode;
 import reactor.core.publisher.Mono;
@@ -27,6 +29,8 @@ final class StubSessions {
     static final Duration WAIT = Duration.ofSeconds(20);
     /** The request timeout of the matrix: short, so that timeouts are cheap to provoke. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final ReactorNettyConnectionFactory LOOPS = new ReactorNettyConnectionFactory();
 
     private StubSessions() {
     }
@@ -58,8 +62,12 @@ final class StubSessions {
                 .withConfig(config());
     }
 
+    /**
+     * Connects as {@link SessionBuilder#connect()} does, on event loops shared by the whole test JVM:
+     * a session's own loops take netty's 2 s quiet period to shut down, on every close.
+     */
     static ReactiveSession connect(SessionBuilder builder) {
-        return builder.connect().block(WAIT);
+        return SessionFactory.connectCluster(builder, LOOPS, false).block(WAIT);
     }
 
     static void close(ReactiveSession session) {
