@@ -15,6 +15,7 @@ import io.reactivecql.api.errors.DriverException;
 import io.reactivecql.api.errors.ProtocolViolationException;
 import io.reactivecql.protocol.Envelope;
 import io.reactivecql.protocol.ProtocolException;
+import io.reactivecql.protocol.response.error.Overloaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -30,6 +31,9 @@ import java.util.function.Supplier;
  * id, and coalesced writes. Everything here runs on the channel's event loop, which is the only
  * reason it needs no locks; other threads reach it through {@code eventLoop.execute} and read only
  * the volatile counters.
+ *
+ * <p>How many requests are out at once is also bounded by an {@link OverloadWindow}: after OVERLOADED
+ * answers, requests wait in the queue rather than reach a node that cannot take them.
  *
  * <p>A request is encoded when it gets its id, straight into {@link #batch}, a pooled buffer that
  * collects every envelope of one event-loop turn; one flush task per turn writes the batch (on v5
@@ -51,6 +55,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
     private final ArrayDeque<PendingRequest> waiting = new ArrayDeque<>();
     private final int maxQueued;
     private final int orphanLimit;
+    private final OverloadWindow window;
     private final Sinks.Many<Envelope> events = Sinks.many().multicast().onBackpressureBuffer(EVENT_BUFFER, false);
     private final Runnable flushTask = this::flushBatch;
     private final ChannelFutureListener writeListener = this::written;
@@ -89,6 +94,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
         this.table = new PendingRequest[Math.min(maxStreamIds, 64)];
         this.maxQueued = maxQueued;
         this.orphanLimit = Math.max(1, maxStreamIds / 4);
+        this.window = new OverloadWindow(maxStreamIds);
     }
 
     // ------------------------------------------------------------------ what other threads see
@@ -150,7 +156,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
         if (failure != null) {
             request.fail(failure.get());
         } else if (!request.cancelled) {
-            int id = ids.acquire();
+            int id = inFlight < window.limit() ? ids.acquire() : -1;
             if (id >= 0) {
                 send(request, id);
             } else if (waiting.size() - cancelledWaiting >= maxQueued) {
@@ -178,6 +184,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
             return;
         }
         request.streamId = id;
+        request.epoch = window.epoch();
         if (id >= table.length) {
             table = Arrays.copyOf(table, Math.min(ids.capacity(), Math.max(id + 1, table.length * 2)));
         }
@@ -289,6 +296,11 @@ final class InFlightHandler extends ChannelDuplexHandler {
         }
         table[id] = null;
         inFlight = inFlight - 1;
+        if (envelope.message() instanceof Overloaded) {
+            window.overloaded(request.epoch, inFlight);
+        } else {
+            window.answered();
+        }
         if (request.orphaned || request.cancelled) {
             // cancelled: the subscriber is gone (its cancel task may still be on its way here)
             if (request.orphaned) {
@@ -307,7 +319,8 @@ final class InFlightHandler extends ChannelDuplexHandler {
     private void release(int id) {
         ids.release(id);
         PendingRequest next;
-        while (failure == null && ids.available() > 0 && (next = waiting.poll()) != null) {
+        while (failure == null && ids.available() > 0 && inFlight < window.limit()
+                && (next = waiting.poll()) != null) {
             next.queued = false;
             if (next.countedCancelled) {
                 cancelledWaiting--;

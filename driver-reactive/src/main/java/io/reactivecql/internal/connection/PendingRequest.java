@@ -35,6 +35,8 @@ final class PendingRequest implements Subscription {
 
     /** The stream id once written, -1 before. Event loop only. */
     int streamId = -1;
+    /** The connection's {@link OverloadWindow#epoch()} when it was written. Event loop only. */
+    long epoch;
     /** Cancelled after it was written: its id waits for the server's answer, which is dropped. Event loop only. */
     boolean orphaned;
     /** Waiting for a stream id in the connection's queue. Event loop only. */
