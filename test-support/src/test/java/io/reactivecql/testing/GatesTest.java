@@ -4,11 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
+import reactor.blockhound.integration.BlockHoundIntegration;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,6 +53,15 @@ class GatesTest {
                 .onErrorResume(e -> Mono.just(e))
                 .block(Duration.ofSeconds(10)) instanceof Throwable t ? t : null;
         assertInstanceOf(BlockingOperationError.class, error, "BlockHound is not installed in this test JVM");
+    }
+
+    @Test
+    void theNettyAllocatorRulesAreInstalledWithBlockHound() {
+        boolean found = false;
+        for (BlockHoundIntegration integration : ServiceLoader.load(BlockHoundIntegration.class)) {
+            found |= integration instanceof NettyAllocatorBlockHoundIntegration;
+        }
+        assertTrue(found, "BlockHound would not load NettyAllocatorBlockHoundIntegration");
     }
 
     private static void leak() {
