@@ -1,10 +1,14 @@
 package io.reactivecql.faults;
 
 import io.reactivecql.api.ReactiveSession;
+import io.reactivecql.api.errors.BusyConnectionException;
+import io.reactivecql.api.errors.NoNodeAvailableException;
 import io.reactivecql.api.errors.OverloadedException;
+import io.reactivecql.api.policy.lb.LoadBalancingPolicies;
 import io.reactivecql.api.statement.SimpleStatement;
 import io.reactivecql.protocol.response.error.Overloaded;
 import io.reactivecql.stub.Prime;
+import io.reactivecql.stub.ReceivedRequest;
 import io.reactivecql.stub.RequestMatcher;
 import io.reactivecql.stub.StubCluster;
 import io.reactivecql.stub.StubNode;
@@ -23,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A node that answers OVERLOADED gets fewer requests, not more. The connection halves the requests
- * it lets out after each round trip of OVERLOADED answers (the others wait in its queue, time out
- * there, or beyond the queue go to another node) and lets more out again as normal answers come
- * back; the retry policy retries an OVERLOADED answer at most once, elsewhere.
+ * it lets out after each round trip of OVERLOADED answers (it refuses the others unsent: they go to
+ * another node, or fail with the busy error) and lets more out again as normal answers come back;
+ * the retry policy retries an OVERLOADED answer at most once, elsewhere.
  *
  * <p>The window is measured by a probe, independent of the machine's speed: a burst of requests
  * that the node holds for a second before answering; how many reach it before the first answer is
@@ -38,21 +42,26 @@ class OverloadedBackoffTest {
     private static final int BURST = 400;
     private static final Duration HOLD = Duration.ofSeconds(1);
 
-    /** Sends {@link #BURST} probes and returns how many reached the node while it held them all. */
-    private static int probe(ReactiveSession session, StubNode node) {
-        int before = node.activity().count(PROBE);
-        // the ones still queued when the probe's timeout strikes give up there, never sent
-        SimpleStatement probe = SimpleStatement.of(PROBE).withTimeout(HOLD.plusMillis(500));
-        Mono<Void> all = Flux.range(0, BURST)
+    /** What a probe saw: the probes that reached the node, and those that came before any answer could. */
+    private record Probe(int reached, int beforeAnyAnswer) {
+    }
+
+    /**
+     * Sends {@link #BURST} probes at once and waits for all of them. The node holds each for
+     * {@link #HOLD}, so none is answered before the first arrival plus {@code HOLD}: what arrived
+     * until then is what the connection let out at once.
+     */
+    private static Probe probe(ReactiveSession session, StubNode node) {
+        node.activity().clearRequests();
+        SimpleStatement probe = SimpleStatement.of(PROBE).withTimeout(Duration.ofSeconds(10));
+        Flux.range(0, BURST)
                 .flatMap(i -> session.executePage(probe).then().onErrorResume(e -> Mono.empty()), BURST)
-                .then();
-        var done = all.toFuture();
-        node.activity().awaitRequests(RequestMatcher.query(PROBE), before + 1, WAIT);
-        // a window's worth arrives at once; nothing more can come until the held answers do
-        sleep(HOLD.dividedBy(2));
-        int reached = node.activity().count(PROBE) - before;
-        done.join();
-        return reached;
+                .then()
+                .block(WAIT);
+        List<ReceivedRequest> arrived = node.activity().requests(RequestMatcher.query(PROBE));
+        long first = arrived.stream().mapToLong(ReceivedRequest::receivedAtNanos).min().orElse(0);
+        int early = (int) arrived.stream().filter(r -> r.receivedAtNanos() < first + HOLD.toNanos()).count();
+        return new Probe(arrived.size(), early);
     }
 
     /** Runs {@code count} idempotent writes at once, waits for all of them, and returns their errors. */
@@ -72,31 +81,49 @@ class OverloadedBackoffTest {
             Prime overloaded = node.when(WRITE).thenError(new Overloaded("overloaded"));
             ReactiveSession session = StubSessions.connect(StubSessions.builder(node));
             try {
-                int open = probe(session, node);
-                assertEquals(BURST, open, "a healthy connection lets the whole burst out");
+                Probe open = probe(session, node);
+                assertEquals(BURST, open.reached(), "a healthy connection lets the whole burst out");
 
-                // rounds of OVERLOADED answers
+                // rounds of OVERLOADED answers; as the window narrows, the connection refuses writes unsent
+                int overloadedAnswers = 0;
                 for (int round = 0; round < 3; round++) {
                     List<Throwable> errors = writes(session, BURST);
                     assertEquals(BURST, errors.size());
-                    errors.forEach(e -> assertInstanceOf(OverloadedException.class, e));
+                    for (Throwable e : errors) {
+                        if (e instanceof OverloadedException) {
+                            overloadedAnswers++;
+                        } else {
+                            NoNodeAvailableException refused = assertInstanceOf(NoNodeAvailableException.class, e);
+                            assertInstanceOf(BusyConnectionException.class, refused.errors().get(node.address()));
+                        }
+                    }
                 }
-                assertEquals(3 * BURST, node.activity().count(WRITE),
-                        "one node: each write was sent once, no retry amplified the load");
-                int narrowed = probe(session, node);
-                System.out.printf("OVERLOADED: %d of %d probes reached the node before, %d after%n", open, BURST,
-                        narrowed);
-                assertTrue(narrowed >= 1 && narrowed <= 8, narrowed + " probes reached the overloaded node");
+                assertEquals(overloadedAnswers, node.activity().count(WRITE),
+                        "each write that reached the node was sent once; the refused ones never reached it");
+                assertTrue(overloadedAnswers < 2 * BURST, overloadedAnswers + " writes reached the node");
+                Probe narrowed = probe(session, node);
+                System.out.printf("OVERLOADED: %d of %d probes reached the node at once before, %d after%n",
+                        open.beforeAnyAnswer(), BURST, narrowed.beforeAnyAnswer());
+                assertTrue(narrowed.beforeAnyAnswer() >= 1 && narrowed.beforeAnyAnswer() <= 8,
+                        narrowed + ": probes let out at once to the overloaded node");
 
-                // the node recovers: answers widen the window back
+                // the node recovers: each round's answers widen the window (doubling, from one), until a
+                // whole burst goes through again
                 overloaded.remove();
                 node.when(WRITE).thenVoid();
-                for (int round = 0; round < 10; round++) {
-                    assertEquals(List.of(), writes(session, BURST));
-                }
-                int widened = probe(session, node);
-                System.out.printf("OVERLOADED: %d probes reached the node after it recovered%n", widened);
-                assertEquals(BURST, widened, "the window is wide open again");
+                int rounds = 0;
+                List<Throwable> refused;
+                do {
+                    refused = writes(session, BURST);
+                    refused.forEach(e -> assertInstanceOf(NoNodeAvailableException.class, e));
+                    rounds++;
+                } while (!refused.isEmpty() && rounds < 20);
+                System.out.printf("OVERLOADED: a burst went through whole again after %d rounds%n", rounds);
+                assertEquals(List.of(), refused, "still refusing after " + rounds + " rounds of answers");
+                assertTrue(rounds <= 12, rounds + " rounds: slow start doubles the window each round");
+                Probe widened = probe(session, node);
+                System.out.printf("OVERLOADED: %d probes reached the node after it recovered%n", widened.reached());
+                assertEquals(BURST, widened.reached(), "the window is wide open again");
             } finally {
                 StubSessions.close(session);
             }
@@ -112,8 +139,45 @@ class OverloadedBackoffTest {
                 await(() -> session.poolStatistics().size() == 3, WAIT, () -> "three pools");
                 List<Throwable> errors = writes(session, 300);
                 assertEquals(300, errors.size());
-                errors.forEach(e -> assertInstanceOf(OverloadedException.class, e));
-                assertEquals(600, cluster.count(RequestMatcher.query(WRITE)), "each write: one try, one retry");
+                // OVERLOADED after one try and one retry, or refused unsent by every narrowed connection
+                errors.forEach(e -> assertTrue(e instanceof OverloadedException
+                        || e instanceof NoNodeAvailableException n
+                        && n.errors().values().stream().allMatch(BusyConnectionException.class::isInstance), e::toString));
+                int sent = cluster.count(RequestMatcher.query(WRITE));
+                assertTrue(sent <= 600, sent + " requests: more than one try and one retry per write");
+            } finally {
+                StubSessions.close(session);
+            }
+        }
+    }
+
+    @Test
+    void writesAnOverloadedNodeRefusesGoToTheOtherNodesAndNoneIsLost() {
+        try (StubCluster cluster = StubCluster.start(3)) {
+            StubNode hot = cluster.node(1);
+            hot.when(WRITE).delay(Duration.ofMillis(50)).thenError(new Overloaded("overloaded"));
+            cluster.node(2).when(WRITE).thenVoid();
+            cluster.node(3).when(WRITE).thenVoid();
+            ReactiveSession session = StubSessions.connect(StubSessions.builder(cluster)
+                    .withLoadBalancingPolicy(LoadBalancingPolicies.tokenAware(
+                            LoadBalancingPolicies.datacenterAware(null, null, false), 16)));
+            try {
+                await(() -> session.poolStatistics().size() == 3, WAIT, () -> "three pools");
+                // a steady load: 100 writes outstanding at all times, 2,000 in all
+                SimpleStatement write = SimpleStatement.of(WRITE).withIdempotent(true).withTimeout(Duration.ofSeconds(10));
+                List<Throwable> errors = Flux.range(0, 2_000)
+                        .flatMap(i -> session.executePage(write).then(Mono.<Throwable>empty())
+                                .onErrorResume(Mono::just), 100)
+                        .collectList()
+                        .block(WAIT);
+                int failed = errors.size();
+                errors.stream().limit(3).forEach(e -> System.out.println("OVERLOADED: failed with " + e));
+                int toHot = hot.activity().count(WRITE);
+                System.out.printf("OVERLOADED: the overloaded node got %d of 2000 writes, %d failed%n", toHot, failed);
+                // its connection refuses what its narrowed window cannot take: those writes go to the next
+                // node at once, as do the OVERLOADED ones (one retry), and none is lost
+                assertEquals(0, failed, "failed writes");
+                assertTrue(toHot < 200, toHot + " writes reached the overloaded node");
             } finally {
                 StubSessions.close(session);
             }

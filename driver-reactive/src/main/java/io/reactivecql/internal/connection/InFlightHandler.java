@@ -15,6 +15,7 @@ import io.reactivecql.api.errors.DriverException;
 import io.reactivecql.api.errors.ProtocolViolationException;
 import io.reactivecql.protocol.Envelope;
 import io.reactivecql.protocol.ProtocolException;
+import io.reactivecql.protocol.request.Options;
 import io.reactivecql.protocol.response.error.Overloaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ import java.util.function.Supplier;
  * the volatile counters.
  *
  * <p>How many requests are out at once is also bounded by an {@link OverloadWindow}: after OVERLOADED
- * answers, requests wait in the queue rather than reach a node that cannot take them.
+ * answers, requests beyond it are refused ({@link BusyConnectionException}) rather than sent to a
+ * node that cannot take them, so the session tries another node or the caller backs off.
  *
  * <p>A request is encoded when it gets its id, straight into {@link #batch}, a pooled buffer that
  * collects every envelope of one event-loop turn; one flush task per turn writes the batch (on v5
@@ -151,12 +153,21 @@ final class InFlightHandler extends ChannelDuplexHandler {
         }
     }
 
-    /** Sends {@code request} if a stream id is free, else queues it (bounded). Event loop only. */
+    /**
+     * Sends {@code request} if a stream id is free, else queues it (bounded); refuses it when the
+     * node's OVERLOADED answers closed the window (heartbeats excepted: they only probe liveness).
+     * Event loop only.
+     */
     void submit(PendingRequest request) {
         if (failure != null) {
             request.fail(failure.get());
         } else if (!request.cancelled) {
-            int id = inFlight < window.limit() ? ids.acquire() : -1;
+            if (window.isNarrowed() && inFlight >= window.limit() && !(request.request instanceof Options)) {
+                // refused at once, not queued: the request can go to another node now
+                request.fail(BusyConnectionException.overloaded(endpoint, inFlight, window.limit()));
+                return;
+            }
+            int id = ids.acquire();
             if (id >= 0) {
                 send(request, id);
             } else if (waiting.size() - cancelledWaiting >= maxQueued) {

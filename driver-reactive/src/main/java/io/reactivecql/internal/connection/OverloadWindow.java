@@ -3,9 +3,9 @@ package io.reactivecql.internal.connection;
 /**
  * How many requests one connection lets out at once. All its stream ids, until the node answers
  * OVERLOADED: then half of what was in flight, and half again after each further round trip that
- * still meets OVERLOADED (down to one request at a time); requests beyond the window wait in the
- * connection's bounded queue, so an overloaded node sees the client slow down instead of retrying
- * harder. Other answers widen the window again, doubling it after each window's worth of them
+ * still meets OVERLOADED (down to one request at a time); requests beyond the window are refused
+ * unsent (the session tries the next node, else the caller gets the busy error), so an overloaded
+ * node sees the client slow down instead of retrying harder. Other answers widen the window again, doubling it after each window's worth of them
  * (TCP's slow start), back to every stream id.
  *
  * <p>"Round trip": only an OVERLOADED answer to a request sent after the last narrowing narrows
@@ -29,6 +29,11 @@ final class OverloadWindow {
     /** Requests that may be in flight now. */
     int limit() {
         return limit;
+    }
+
+    /** Whether OVERLOADED answers narrowed the window below every stream id. */
+    boolean isNarrowed() {
+        return limit < max;
     }
 
     /** The epoch a request sent now belongs to. */
