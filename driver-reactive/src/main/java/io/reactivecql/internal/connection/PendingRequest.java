@@ -30,7 +30,12 @@ final class PendingRequest implements Subscription {
     final Request request;
     private final boolean tracing;
     private final Map<String, ByteBuffer> customPayload;
-    private final CoreSubscriber<? super Envelope> actual;
+    /**
+     * The subscriber; null once it cancelled, so an orphaned id (kept until the node answers, which
+     * may be never) does not keep the whole subscriber chain reachable. Read only by whoever moves
+     * {@link #state} to DONE, which the cancel does before it clears this.
+     */
+    private CoreSubscriber<? super Envelope> actual;
     private final CqlConnection connection;
 
     /** The stream id once written, -1 before. Event loop only. */
@@ -131,8 +136,10 @@ final class PendingRequest implements Subscription {
             return; // answered, failed or cancelled already: nothing is in flight for this subscriber
         }
         cancelled = true;
+        CoreSubscriber<? super Envelope> subscriber = actual;
+        actual = null;
         if (previous == ANSWER_HELD) {
-            Operators.onDiscard(answer, actual.currentContext());
+            Operators.onDiscard(answer, subscriber.currentContext());
             answer = null;
             return; // answered: its stream id is free already
         }
