@@ -1,0 +1,39 @@
+package io.reactivecql.tck;
+
+import io.reactivecql.api.result.ResultPage;
+import io.reactivecql.api.statement.SimpleStatement;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.tck.PublisherVerification;
+import org.reactivestreams.tck.TestEnvironment;
+import org.testng.annotations.AfterClass;
+import reactor.core.publisher.Flux;
+
+/** The Reactive Streams TCK on {@code ReactiveSession.executeAll}: one page per statement, four at a time. */
+public class ExecuteAllTckTest extends PublisherVerification<ResultPage> {
+
+    private final TckNode node = new TckNode();
+
+    public ExecuteAllTckTest() {
+        super(new TestEnvironment(1_000, 100));
+    }
+
+    @AfterClass
+    public void close() {
+        node.close();
+    }
+
+    @Override
+    public Publisher<ResultPage> createPublisher(long elements) {
+        return node.session.executeAll(Flux.range(0, (int) elements).map(i -> SimpleStatement.of(TckNode.ONE_ROW)), 4);
+    }
+
+    @Override
+    public Publisher<ResultPage> createFailedPublisher() {
+        return node.closed.executeAll(Flux.just(SimpleStatement.of(TckNode.ONE_ROW)), 4);
+    }
+
+    @Override
+    public long maxElementsFromPublisher() {
+        return 256;
+    }
+}
