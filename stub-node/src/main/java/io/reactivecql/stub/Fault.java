@@ -38,7 +38,15 @@ public enum Fault {
      * The envelope's body length is replaced by {@link #OVERSIZED_BODY_LENGTH}, more than the
      * protocol's 256 MB limit (inside a valid v5 frame).
      */
-    OVERSIZED_LENGTH;
+    OVERSIZED_LENGTH,
+
+    /**
+     * One to four bytes of the envelope's body are replaced by pseudo-random ones, chosen by the
+     * seed of {@link Reply#garbled(long)}; the header stays valid and v5 frames are built (CRCs and
+     * all) afterwards, so the damage reaches the client's body decoder: a node sending garbage in
+     * well-formed frames.
+     */
+    GARBLED_BODY;
 
     /** The opcode {@link #UNKNOWN_OPCODE} writes. */
     public static final int UNKNOWN_OPCODE_VALUE = 0x11;

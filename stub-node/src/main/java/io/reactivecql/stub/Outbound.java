@@ -11,11 +11,16 @@ import io.reactivecql.protocol.frame.FrameEncoder;
 import io.reactivecql.protocol.frame.FrameFormat;
 import io.reactivecql.protocol.response.error.ErrorCode;
 
+import java.util.SplittableRandom;
+
 /**
  * Encodes an answer into the bytes that go on the wire (bare envelope or v5 frames) and applies a
  * {@link Fault} to them. Every method returns a buffer the caller owns.
  */
 final class Outbound {
+
+    /** An envelope header in v3 and later: version, flags, stream (2), opcode, length (4). */
+    private static final int HEADER_LENGTH = 9;
 
     private Outbound() {
     }
@@ -25,13 +30,16 @@ final class Outbound {
      * HALF_WRITTEN faults are the writer's business and pass through untouched).
      *
      * @param frames the v5 frame encoder, or null while the connection sends bare envelopes
+     * @param seed   what {@link Fault#GARBLED_BODY} draws its bytes from
      */
-    static ByteBuf encode(EnvelopeCodec codec, FrameEncoder frames, Envelope envelope, Fault fault,
+    static ByteBuf encode(EnvelopeCodec codec, FrameEncoder frames, Envelope envelope, Fault fault, long seed,
                           ByteBufAllocator alloc) {
         ByteBuf bytes = codec.encode(envelope, alloc);
         boolean patchesHeader = fault == Fault.UNKNOWN_OPCODE || fault == Fault.OVERSIZED_LENGTH;
         try {
-            if (fault == Fault.UNKNOWN_OPCODE) {
+            if (fault == Fault.GARBLED_BODY) {
+                garble(bytes, seed);
+            } else if (fault == Fault.UNKNOWN_OPCODE) {
                 bytes.setByte(bytes.readerIndex() + 4, Fault.UNKNOWN_OPCODE_VALUE);
             } else if (fault == Fault.OVERSIZED_LENGTH) {
                 bytes.setInt(bytes.readerIndex() + 5, Fault.OVERSIZED_BODY_LENGTH);
@@ -82,6 +90,21 @@ final class Outbound {
             return out;
         } finally {
             payload.release();
+        }
+    }
+
+    /** Replaces one to four bytes of the body of the envelope in {@code envelope} (header left intact). */
+    private static void garble(ByteBuf envelope, long seed) {
+        int bodyAt = envelope.readerIndex() + HEADER_LENGTH;
+        int bodyLength = envelope.writerIndex() - bodyAt;
+        if (bodyLength <= 0) {
+            return;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int flips = 1 + random.nextInt(4);
+        for (int i = 0; i < flips; i++) {
+            int at = bodyAt + random.nextInt(bodyLength);
+            envelope.setByte(at, envelope.getByte(at) ^ (1 + random.nextInt(255))); // never the same byte
         }
     }
 

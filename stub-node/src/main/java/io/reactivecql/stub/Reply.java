@@ -149,6 +149,19 @@ public final class Reply {
         return new Reply(source, response, function, rows, byteCount, seed, fault);
     }
 
+    /**
+     * This answer with a few body bytes replaced by pseudo-random ones chosen by {@code seed} (see
+     * {@link Fault#GARBLED_BODY}): each seed damages the answer its own, reproducible way.
+     *
+     * @throws IllegalStateException when this reply is an action, not an answer
+     */
+    public Reply garbled(long seed) {
+        if (!isAnswer()) {
+            throw new IllegalStateException(source + " sends no answer to damage");
+        }
+        return new Reply(source, response, function, rows, byteCount, seed, Fault.GARBLED_BODY);
+    }
+
     /** The fault applied to the answer, or null. */
     public Fault fault() {
         return fault;

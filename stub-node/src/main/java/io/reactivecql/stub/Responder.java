@@ -122,7 +122,7 @@ final class Responder {
                 ? new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong()) : null;
         Envelope envelope = new Envelope(connection.replyVersion(request.version()), request.streamId(),
                 tracingId != null, tracingId, warnings, Map.of(), false, response);
-        connection.send(envelope, reply.fault());
+        connection.send(envelope, reply.fault(), reply.seed());
     }
 
     private Response resolve(StubConnection connection, ReceivedRequest request, Reply reply) {

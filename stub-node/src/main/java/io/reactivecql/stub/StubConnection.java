@@ -357,12 +357,17 @@ final class StubConnection extends ChannelInboundHandlerAdapter {
 
     /** Encodes and writes an answer, applying {@code fault} (null for none). */
     void send(Envelope envelope, Fault fault) {
+        send(envelope, fault, 0);
+    }
+
+    /** Encodes and writes an answer, applying {@code fault} (null for none) with {@code seed} where it needs one. */
+    void send(Envelope envelope, Fault fault, long seed) {
         if (closing) {
             return;
         }
         ByteBuf wire;
         try {
-            wire = Outbound.encode(codec, frameEncoder, envelope, fault, alloc);
+            wire = Outbound.encode(codec, frameEncoder, envelope, fault, seed, alloc);
         } catch (RuntimeException e) {
             node.problem(new IllegalStateException("stub could not encode " + envelope, e));
             close(false);

@@ -154,6 +154,40 @@ class FaultTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ProtocolVersion.class)
+    void garbledBodiesComeInValidFramesAndHeaders(ProtocolVersion version) throws IOException {
+        Rows.Builder rows = Rows.builder().column("k", PrimitiveType.INT).column("v", PrimitiveType.VARCHAR);
+        for (int i = 0; i < 5; i++) {
+            rows.row(i, "value " + i);
+        }
+        Rows clean = rows.build();
+        node.when(Q).thenRows(clean);
+        int failedToDecode = 0;
+        int decodedDifferently = 0;
+        try (TestClient client = TestClient.ready(node.address(), version)) {
+            RowsResult expected = (RowsResult) client.query(Q);
+            for (long seed = 1; seed <= 30; seed++) {
+                node.when(Q).once().then(Reply.rows(clean).garbled(seed));
+                int stream = client.send(new Query(Q));
+                try {
+                    Envelope envelope = client.readEnvelope();
+                    assertEquals(stream, envelope.streamId(), "the header is intact");
+                    if (!(envelope.message() instanceof RowsResult r) || !java.util.Arrays.equals(r.data(), expected.data())
+                            || r.rowCount() != expected.rowCount()) {
+                        decodedDifferently++;
+                    }
+                } catch (ProtocolException e) {
+                    assertTrue(!e.getMessage().contains("CRC"), "the frame is valid: " + e.getMessage());
+                    failedToDecode++;
+                    break; // the stream cannot be trusted after a decoding failure
+                }
+            }
+        }
+        assertTrue(failedToDecode + decodedDifferently > 0, "garbling changed nothing");
+        node.clearProblems();
+    }
+
     @Test
     void v4HasNoChecksumSoCorruptionGoesUnnoticed() throws IOException {
         node.when(Q).then(Reply.rows(Rows.builder().column("v", PrimitiveType.VARCHAR).row("abc").build())
