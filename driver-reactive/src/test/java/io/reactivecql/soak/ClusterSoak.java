@@ -28,6 +28,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -69,7 +71,7 @@ class ClusterSoak {
         Disposable events = session.nodeEvents().subscribe(e -> nodeEvents
                 .computeIfAbsent(e.type() + "", k -> new LongAdder()).increment());
         try {
-            schema(session);
+            schema(session, cluster);
             PreparedStatement insert = session.prepare("INSERT INTO soak.kv (bucket, id, v) VALUES (?, ?, ?)").block(WAIT);
             PreparedStatement select = session.prepare("SELECT v FROM soak.kv WHERE bucket = ? AND id = ?").block(WAIT);
             SoakLoad load = new SoakLoad(session, insert, select, RATE);
@@ -125,29 +127,62 @@ class ClusterSoak {
         }
     }
 
-    private static void schema(ReactiveSession session) {
+    private static void schema(ReactiveSession session, CassandraCluster cluster) {
         session.executePage(SimpleStatement.of("CREATE KEYSPACE IF NOT EXISTS soak WITH replication = "
                 + "{'class': 'SimpleStrategy', 'replication_factor': 3}")).block(WAIT);
-        awaitSchemaAgreement(session);
+        awaitSchemaAgreement(session, cluster);
         session.executePage(SimpleStatement.of(
                 "CREATE TABLE IF NOT EXISTS soak.kv (bucket int, id bigint, v text, PRIMARY KEY (bucket, id))"))
                 .block(WAIT);
-        awaitSchemaAgreement(session);
+        awaitSchemaAgreement(session, cluster);
     }
 
     /**
      * Polls until every node reports one schema version in its own system.local: statements without
-     * a routing key go round robin, so six in a row ask each of the three nodes twice.
+     * a routing key go round robin, so six in a row ask each of the three nodes twice. A node that
+     * missed the change for 45 s (seen on a starved machine: a node busy starting never got the
+     * push) is told to pull the schema again ({@code nodetool resetlocalschema}), which Cassandra
+     * would otherwise only do on its next periodic check.
      */
-    private static void awaitSchemaAgreement(ReactiveSession session) {
+    private static void awaitSchemaAgreement(ReactiveSession session, CassandraCluster cluster) {
+        long nudgeAt = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        boolean[] nudged = {false};
         awaitTrue(() -> {
             Set<Object> versions = new HashSet<>();
             for (int i = 0; i < 6; i++) {
                 versions.add(session.executePage(SimpleStatement.of("SELECT schema_version FROM system.local"))
                         .block(WAIT).one().getUuid("schema_version"));
             }
+            if (versions.size() > 1 && !nudged[0] && System.nanoTime() > nudgeAt) {
+                nudged[0] = true;
+                for (int id : minorityNodes(cluster)) {
+                    LOG.warn("no schema agreement after 45 s ({}): resetlocalschema on node {}", versions, id);
+                    cluster.nodetool(id, "resetlocalschema");
+                }
+            }
             return versions.size() == 1;
         }, () -> "schema agreement");
+    }
+
+    /** The nodes whose schema version (per {@code nodetool describecluster}) is not the most common one. */
+    private static List<Integer> minorityNodes(CassandraCluster cluster) {
+        Map<String, List<String>> byVersion = new TreeMap<>();
+        Matcher m = Pattern.compile("([0-9a-f-]{36}): \\[([^\\]]*)\\]").matcher(cluster.nodetool(1, "describecluster"));
+        while (m.find()) {
+            List<String> hosts = new ArrayList<>();
+            for (String host : m.group(2).split(",")) {
+                hosts.add(host.strip().replaceFirst("^/", "").replaceFirst(":\\d+$", "")); // 127.0.0.1:7000
+            }
+            byVersion.put(m.group(1), hosts);
+        }
+        List<String> majority = byVersion.values().stream().max((a, b) -> a.size() - b.size()).orElse(List.of());
+        List<Integer> minority = new ArrayList<>();
+        for (int id = 1; id <= cluster.size(); id++) {
+            if (!majority.contains(cluster.node(id).address())) {
+                minority.add(id);
+            }
+        }
+        return minority;
     }
 
     /** Every id in the table, bucket by bucket at CL ALL; transient errors are retried. */
