@@ -203,7 +203,7 @@ public final class MicrometerMetrics implements MetricsBinding {
         }
         int connected = 0;
         for (ConnectionPool pool : c.pools()) {
-            if (NodeMeters.openConnections(pool) > 0) {
+            if (pool.statistics().openConnections() > 0) {
                 connected++;
             }
         }

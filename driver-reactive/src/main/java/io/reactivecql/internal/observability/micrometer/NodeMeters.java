@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.reactivecql.api.observability.NodeMetric;
-import io.reactivecql.internal.connection.CqlTransport;
 import io.reactivecql.internal.connection.TrafficCounter;
 import io.reactivecql.internal.pool.ConnectionPool;
 
@@ -21,7 +20,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToIntFunction;
 
 /**
  * One node's counts and meters. The counts (bytes, reconnections, failed connection attempts)
@@ -66,9 +64,10 @@ final class NodeMeters implements TrafficCounter {
         registered = true;
         for (NodeMetric metric : enabled) {
             Meter meter = switch (metric) {
-                case POOL_OPEN_CONNECTIONS -> gauge(registry, metric, pools, NodeMeters::openConnections);
-                case POOL_IN_FLIGHT -> gauge(registry, metric, pools, p -> sum(p, CqlTransport::inFlight));
-                case POOL_ORPHANED_STREAMS -> gauge(registry, metric, pools, p -> sum(p, CqlTransport::orphanedStreamIds));
+                // the same snapshot as ReactiveSession.poolStatistics(), so the gauges and it never disagree
+                case POOL_OPEN_CONNECTIONS -> gauge(registry, metric, pools, p -> p.statistics().openConnections());
+                case POOL_IN_FLIGHT -> gauge(registry, metric, pools, p -> p.statistics().inFlight());
+                case POOL_ORPHANED_STREAMS -> gauge(registry, metric, pools, p -> p.statistics().orphanedStreamIds());
                 case BYTES_SENT -> counter(registry, metric, sent, BaseUnits.BYTES);
                 case BYTES_RECEIVED -> counter(registry, metric, received, BaseUnits.BYTES);
                 case RECONNECTIONS -> counter(registry, metric, reconnections, null);
@@ -136,25 +135,5 @@ final class NodeMeters implements TrafficCounter {
                 .tags(tags)
                 .baseUnit(unit)
                 .register(registry);
-    }
-
-    static double openConnections(ConnectionPool pool) {
-        int open = 0;
-        for (CqlTransport c : pool.connections()) {
-            if (!c.isClosed()) {
-                open++;
-            }
-        }
-        return open;
-    }
-
-    private static double sum(ConnectionPool pool, ToIntFunction<CqlTransport> value) {
-        int total = 0;
-        for (CqlTransport c : pool.connections()) {
-            if (!c.isClosed()) {
-                total += value.applyAsInt(c);
-            }
-        }
-        return total;
     }
 }
