@@ -85,6 +85,9 @@ class TimeoutsAndOrphansTest {
         assertTrue(tookMillis >= TIMEOUT.toMillis() && tookMillis < TIMEOUT.toMillis() + 1_000,
                 "fired after " + tookMillis + " ms");
 
+        // the timeout cancels on the caller's side at once; the connection learns of it on its event loop
+        await(() -> stats(session, node.address()).orphanedStreamIds() == 1, WAIT,
+                () -> "the orphan: " + stats(session, node.address()));
         PoolStatistics orphaned = stats(session, node.address());
         assertEquals(1, orphaned.orphanedStreamIds(), orphaned.toString());
         assertEquals(1, orphaned.inFlight(), "the orphan still holds its id: " + orphaned);
