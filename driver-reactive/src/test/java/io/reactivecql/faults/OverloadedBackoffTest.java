@@ -3,6 +3,7 @@ package io.reactivecql.faults;
 import io.reactivecql.api.ReactiveSession;
 import io.reactivecql.api.errors.BusyConnectionException;
 import io.reactivecql.api.errors.NoNodeAvailableException;
+import io.reactivecql.api.errors.OperationTimedOutException;
 import io.reactivecql.api.errors.OverloadedException;
 import io.reactivecql.api.policy.lb.LoadBalancingPolicies;
 import io.reactivecql.api.statement.SimpleStatement;
@@ -130,6 +131,36 @@ class OverloadedBackoffTest {
                 Probe widened = probe(session, node);
                 System.out.printf("OVERLOADED: %d probes reached the node after it recovered%n", widened.reached());
                 assertEquals(BURST, widened.reached(), "the window is wide open again");
+            } finally {
+                StubSessions.close(session);
+            }
+        }
+    }
+
+    @Test
+    void anOrphanTheNodeNeverAnswersDoesNotHoldANarrowedWindowShut() {
+        String silent = "SELECT v FROM faults.silent";
+        String read = "SELECT v FROM faults.ok";
+        try (StubNode node = StubNode.start()) {
+            node.when(silent).thenNoAnswer();
+            node.when(WRITE).thenError(new Overloaded("overloaded"));
+            node.when(read).thenVoid();
+            ReactiveSession session = StubSessions.connect(StubSessions.builder(node));
+            try {
+                // one request the node never answers: it times out and leaves an orphaned id
+                Throwable timedOut = StubSessions.error(session.executePage(
+                        SimpleStatement.of(silent).withTimeout(Duration.ofMillis(200))));
+                assertInstanceOf(OperationTimedOutException.class, timedOut);
+                await(() -> StubSessions.stats(session, node.address()).orphanedStreamIds() == 1, WAIT,
+                        () -> "the orphan");
+                // OVERLOADED answers, one at a time, narrow the window down to one request
+                for (int i = 0; i < 12; i++) {
+                    writes(session, 1);
+                }
+                assertTrue(node.activity().count(WRITE) >= 1, "the node answered OVERLOADED");
+                // the orphan is not a request anyone waits for: the next one still goes out, and is answered
+                session.executePage(SimpleStatement.of(read)).block(WAIT);
+                assertEquals(1, node.activity().count(read));
             } finally {
                 StubSessions.close(session);
             }

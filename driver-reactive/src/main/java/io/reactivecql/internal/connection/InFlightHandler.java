@@ -154,6 +154,16 @@ final class InFlightHandler extends ChannelDuplexHandler {
     }
 
     /**
+     * Requests in flight that someone still waits for: the overload window counts these, not the
+     * orphans (cancelled or timed out, their ids kept until an answer that may never come), or a
+     * window narrowed to one and held by an orphan would refuse every request until an answer.
+     * Orphans are bounded on their own: past {@code orphanLimit} the connection closes.
+     */
+    private int live() {
+        return inFlight - orphans;
+    }
+
+    /**
      * Sends {@code request} if a stream id is free, else queues it (bounded); refuses it when the
      * node's OVERLOADED answers closed the window (heartbeats excepted: they only probe liveness).
      * Event loop only.
@@ -162,9 +172,9 @@ final class InFlightHandler extends ChannelDuplexHandler {
         if (failure != null) {
             request.fail(failure.get());
         } else if (!request.cancelled) {
-            if (window.isNarrowed() && inFlight >= window.limit() && !(request.request instanceof Options)) {
+            if (window.isNarrowed() && live() >= window.limit() && !(request.request instanceof Options)) {
                 // refused at once, not queued: the request can go to another node now
-                request.fail(BusyConnectionException.overloaded(endpoint, inFlight, window.limit()));
+                request.fail(BusyConnectionException.overloaded(endpoint, live(), window.limit()));
                 return;
             }
             int id = ids.acquire();
@@ -307,17 +317,17 @@ final class InFlightHandler extends ChannelDuplexHandler {
         }
         table[id] = null;
         inFlight = inFlight - 1;
+        if (request.orphaned) {
+            orphans--;
+            orphanedIds = orphans;
+        }
         if (envelope.message() instanceof Overloaded) {
-            window.overloaded(request.epoch, inFlight);
+            window.overloaded(request.epoch, live());
         } else {
             window.answered();
         }
         if (request.orphaned || request.cancelled) {
             // cancelled: the subscriber is gone (its cancel task may still be on its way here)
-            if (request.orphaned) {
-                orphans--;
-                orphanedIds = orphans;
-            }
             orphanedAnswers = orphanedAnswers + 1;
             release(id);
         } else {
@@ -330,7 +340,7 @@ final class InFlightHandler extends ChannelDuplexHandler {
     private void release(int id) {
         ids.release(id);
         PendingRequest next;
-        while (failure == null && ids.available() > 0 && inFlight < window.limit()
+        while (failure == null && ids.available() > 0 && live() < window.limit()
                 && (next = waiting.poll()) != null) {
             next.queued = false;
             if (next.countedCancelled) {
