@@ -3,21 +3,9 @@ package io.reactivecql.internal.request;
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.errors.BootstrappingException;
 import io.reactivecql.api.errors.BusyConnectionException;
-import io.reactivecql.api.errors.ConnectionClosedException;
 import io.reactivecql.api.errors.NoNodeAvailableException;
 import io.reactivecql.api.errors.OperationTimedOutException;
-import io.reactivecql.api.errors.OverloadedException;
-import io.reactivecql.api.errors.ReadFailureException;
-import io.reactivecql.api.errors.ReadTimeoutException;
-import io.reactivecql.api.errors.ServerErrorException;
-import io.reactivecql.api.errors.ServerException;
-import io.reactivecql.api.errors.TruncateException;
-import io.reactivecql.api.errors.UnavailableException;
-import io.reactivecql.api.errors.WriteFailureException;
-import io.reactivecql.api.errors.WriteTimeoutException;
 import io.reactivecql.api.policy.retry.RetryDecision;
-import io.reactivecql.api.policy.retry.RetryPolicy;
-import io.reactivecql.api.policy.specex.SpeculativeExecutionPolicy;
 import io.reactivecql.api.statement.BatchStatement;
 import io.reactivecql.api.statement.BoundStatement;
 import io.reactivecql.api.statement.Statement;
@@ -34,18 +22,15 @@ import io.reactivecql.protocol.response.error.ErrorResponse;
 import io.reactivecql.protocol.response.error.Unprepared;
 import io.reactivecql.protocol.response.result.PreparedResult;
 import io.reactivecql.protocol.response.result.VoidResult;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Operators;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.ContextView;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Function;
@@ -79,6 +64,21 @@ public final class RequestHandler {
      */
     Mono<Answer> send(Statement<?> statement, RequestSettings settings, Function<ConsistencyLevel, Request> request,
                       RequestTracker.Kind kind, int page) {
+        if (DirectExchange.eligible(ctx, statement, settings, kind)) {
+            return new Mono<>() {
+                @Override
+                public void subscribe(CoreSubscriber<? super Answer> actual) {
+                    DirectExchange<Answer> exchange;
+                    try {
+                        exchange = new DirectExchange<>(ctx, statement, settings, request, kind, page, actual);
+                    } catch (RuntimeException e) {
+                        Operators.error(actual, e);
+                        return;
+                    }
+                    exchange.start();
+                }
+            };
+        }
         Duration timeout = settings.timeout();
         return Mono.deferContextual(context -> {
             Exchange exchange = new Exchange(statement, settings, request, kind, page, context);
@@ -98,67 +98,20 @@ public final class RequestHandler {
         });
     }
 
-    /** A connection of a node of the plan. */
-    private record Target(ConnectionPool pool, CqlTransport transport) {
-    }
-
     /**
-     * One request: its plan (shared by its executions), the errors met, the retries and
-     * speculative executions made.
+     * One request through the Reactor operators: with speculative executions (several executions
+     * pull from the plan and race) or throttling. Every other request runs as a
+     * {@link DirectExchange}.
      */
-    private final class Exchange extends TrackedExchange {
-        private final Statement<?> statement;
-        private final RequestSettings settings;
-        private final Function<ConsistencyLevel, Request> request;
-        private final RequestTracker.Kind kind;
-        private final int page;
-        private final String keyspace;
-        private final QueryPlan plan;
-        private final boolean idempotent;
-        /** Whether speculative executions may run: only then do several threads pull from the plan. */
-        private final boolean speculate;
-        // counters as field updaters and the error list made on the first error: most requests
-        // meet no error, and each of these objects would be allocated for every request
-        private static final AtomicIntegerFieldUpdater<Exchange> RETRIES =
-                AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "retries");
-        private static final AtomicIntegerFieldUpdater<Exchange> SPECULATIVE =
-                AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "speculative");
+    private final class Exchange extends PlanExchange {
         private static final AtomicIntegerFieldUpdater<Exchange> RUNNING =
                 AtomicIntegerFieldUpdater.newUpdater(Exchange.class, "running");
-        /** Guarded by this; null until the first error. */
-        private List<Map.Entry<InetSocketAddress, Throwable>> errors;
-        private volatile int retries;
-        private volatile int speculative;
         /** Executions started and not yet ended for want of a node. */
         private volatile int running;
-        private volatile InetSocketAddress node;
 
         Exchange(Statement<?> statement, RequestSettings settings, Function<ConsistencyLevel, Request> request,
                  RequestTracker.Kind kind, int page, ContextView context) {
-            super(ctx.tracker(), kind, statement, page,
-                    statement.keyspace() != null ? statement.keyspace() : ctx.keyspace(), settings.consistency(),
-                    context);
-            this.statement = statement;
-            this.settings = settings;
-            this.request = request;
-            this.kind = kind;
-            this.page = page;
-            this.keyspace = statement.keyspace() != null ? statement.keyspace() : ctx.keyspace();
-            this.plan = ctx.planner().newPlan(statement, keyspace);
-            // a PREPARE can be sent again safely
-            this.idempotent = kind == RequestTracker.Kind.PREPARE || isIdempotent(statement);
-            this.speculate = idempotent && kind == RequestTracker.Kind.EXECUTE
-                    && settings.speculativeExecutionPolicy() != SpeculativeExecutionPolicy.none();
-        }
-
-        @Override
-        InetSocketAddress lastNode() {
-            return node;
-        }
-
-        private boolean isIdempotent(Statement<?> s) {
-            Boolean value = s.idempotent();
-            return value != null ? value : ctx.config().defaultIdempotence();
+            super(RequestHandler.this.ctx, statement, settings, request, kind, page, context);
         }
 
         /** The first answer of any execution; the others are cancelled then. */
@@ -169,10 +122,7 @@ public final class RequestHandler {
             });
             Mono<Answer> winner = speculate ? Flux.merge(first, speculative(1)).next() : first;
             return winner.switchIfEmpty(Mono.defer(() -> Mono.error(noNodeAvailable())))
-                    .map(answer -> {
-                        warnings(answer.node(), answer.envelope().warnings());
-                        return answer.withHistory(retries, speculative, errorList());
-                    });
+                    .map(this::finish);
         }
 
         /** The speculative executions after the {@code started} first ones, as the policy times them. */
@@ -187,33 +137,10 @@ public final class RequestHandler {
                     return Flux.empty(); // nowhere to go: no further execution either
                 }
                 RUNNING.incrementAndGet(this);
-                SPECULATIVE.incrementAndGet(this);
+                speculated();
                 ctx.tracker().onSpeculativeExecution(this, target.transport().endpoint(), started);
                 return Flux.merge(attempt(target, 0, null, null), speculative(started + 1));
             });
-        }
-
-        /** The next node of the plan with an open connection, or null when the plan is exhausted. */
-        private Target nextTarget() {
-            for (;;) {
-                ConnectionPool pool;
-                if (speculate) {
-                    synchronized (plan) { // executions may pull from timer threads; never held across I/O
-                        pool = plan.next();
-                    }
-                } else {
-                    pool = plan.next(); // one execution at a time: no lock on the common path
-                }
-                if (pool == null) {
-                    return null;
-                }
-                CqlTransport transport = pool.borrow();
-                if (transport != null) {
-                    return new Target(pool, transport);
-                }
-                addError(pool.endpoint(), new ConnectionClosedException(pool.endpoint(),
-                        "no open connection to the node", null));
-            }
         }
 
         /**
@@ -230,7 +157,7 @@ public final class RequestHandler {
                 if (RUNNING.decrementAndGet(this) != 0) {
                     return Mono.empty();
                 }
-                return Mono.error(retried instanceof ServerException ? withHistory(retried) : noNodeAvailable());
+                return Mono.error(exhausted(retried));
             }
             return attempt(target, retryCount, consistency, retried);
         }
@@ -263,14 +190,14 @@ public final class RequestHandler {
             switch (decision.type()) {
                 case RETRY_SAME -> {
                     addError(endpoint, error);
-                    RETRIES.incrementAndGet(this);
+                    retried();
                     CqlTransport again = target.pool().borrow();
                     return again == null ? next(retryCount + 1, retryConsistency, error)
                             : attempt(new Target(target.pool(), again), retryCount + 1, retryConsistency, error);
                 }
                 case RETRY_NEXT -> {
                     addError(endpoint, error);
-                    RETRIES.incrementAndGet(this);
+                    retried();
                     return next(retryCount + 1, retryConsistency, error);
                 }
                 case IGNORE -> {
@@ -282,59 +209,6 @@ public final class RequestHandler {
                     return Mono.error(withHistory(error));
                 }
             }
-        }
-
-        /**
-         * The retry policy's decision, or null for errors it is not asked about. Write timeouts and
-         * request errors of non-idempotent statements are rethrown without asking: the write may
-         * have been applied.
-         */
-        private RetryDecision decide(Throwable error, int retryCount) {
-            RetryPolicy policy = settings.retryPolicy();
-            if (error instanceof ReadTimeoutException e) {
-                return policy.onReadTimeout(statement, e, retryCount);
-            } else if (error instanceof UnavailableException e) {
-                return policy.onUnavailable(statement, e, retryCount);
-            } else if (error instanceof WriteTimeoutException e) {
-                return idempotent ? policy.onWriteTimeout(statement, e, retryCount) : null;
-            } else if (error instanceof ConnectionClosedException || error instanceof OverloadedException
-                    || error instanceof ServerErrorException || error instanceof TruncateException
-                    || error instanceof ReadFailureException || error instanceof WriteFailureException) {
-                return idempotent ? policy.onRequestError(statement, error, retryCount) : null;
-            }
-            return null;
-        }
-
-        private synchronized void addError(InetSocketAddress endpoint, Throwable error) {
-            node = endpoint;
-            if (errors == null) {
-                errors = new ArrayList<>(2);
-            }
-            errors.add(new AbstractMap.SimpleImmutableEntry<>(endpoint, error));
-        }
-
-        private synchronized List<Map.Entry<InetSocketAddress, Throwable>> errorList() {
-            return errors == null ? List.of() : List.copyOf(errors);
-        }
-
-        private NoNodeAvailableException noNodeAvailable() {
-            Map<InetSocketAddress, Throwable> byNode = new LinkedHashMap<>();
-            for (Map.Entry<InetSocketAddress, Throwable> e : errorList()) {
-                byNode.put(e.getKey(), e.getValue());
-            }
-            return new NoNodeAvailableException("no node could take " + statement, byNode);
-        }
-
-        /** A server error (a fresh instance per answer) carries the errors of the earlier attempts. */
-        private Throwable withHistory(Throwable error) {
-            if (error instanceof ServerException) {
-                for (Map.Entry<InetSocketAddress, Throwable> e : errorList()) {
-                    if (e.getValue() != error) {
-                        error.addSuppressed(e.getValue());
-                    }
-                }
-            }
-            return error;
         }
 
         private Mono<Answer> sendOn(CqlTransport transport, Request message, ConsistencyLevel consistency,

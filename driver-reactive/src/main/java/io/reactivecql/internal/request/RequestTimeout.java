@@ -55,6 +55,28 @@ final class RequestTimeout<T> extends Mono<T> {
         this.onTimeout = Objects.requireNonNull(onTimeout, "onTimeout");
     }
 
+    /**
+     * Schedules {@code task} in {@code nanos} on the current event loop, or returns null when this
+     * thread is none (or its loop is shutting down): the caller then uses {@link #shared}.
+     */
+    static Future<?> onCurrentLoop(Callable<Void> task, long nanos) {
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
+        if (loop != null && !loop.isShuttingDown()) {
+            try {
+                // as a Callable: netty wraps a Runnable in one more object per task
+                return loop.schedule(task, nanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                // the shared timer then
+            }
+        }
+        return null;
+    }
+
+    /** Schedules {@code task} in {@code nanos} on the shared timer thread. */
+    static Timeout shared(TimerTask task, long nanos) {
+        return TIMER.newTimeout(task, nanos, TimeUnit.NANOSECONDS);
+    }
+
     @Override
     public void subscribe(CoreSubscriber<? super T> actual) {
         source.subscribe(new TimeoutSubscriber<>(actual, timeoutNanos, onTimeout));
@@ -103,17 +125,10 @@ final class RequestTimeout<T> extends Mono<T> {
          * the request path. Elsewhere, or when the loop is shutting down, the shared timer.
          */
         private void schedule() {
-            EventExecutor loop = ThreadExecutorMap.currentExecutor();
-            if (loop != null && !loop.isShuttingDown()) {
-                try {
-                    // as a Callable: netty wraps a Runnable in one more object per task
-                    scheduled = loop.schedule((Callable<Void>) this, timeoutNanos, TimeUnit.NANOSECONDS);
-                    return;
-                } catch (RejectedExecutionException shuttingDown) {
-                    // fall through to the shared timer
-                }
+            scheduled = onCurrentLoop(this, timeoutNanos);
+            if (scheduled == null) {
+                timeout = TIMER.newTimeout(this, timeoutNanos, TimeUnit.NANOSECONDS);
             }
-            timeout = TIMER.newTimeout(this, timeoutNanos, TimeUnit.NANOSECONDS);
         }
 
         private void cancelTimer() {

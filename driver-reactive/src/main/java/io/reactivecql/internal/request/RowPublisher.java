@@ -5,7 +5,6 @@ import io.reactivecql.internal.result.DefaultResultPage;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
@@ -139,8 +138,11 @@ public final class RowPublisher extends Flux<Row> {
                 }
                 // ask for the next page before emitting the rows we hold, so that the node works
                 // on it while the subscriber consumes them (emitting first left the node idle for a
-                // whole page); the rule is the same, and so is the bound on what is buffered
-                fetchIfWanted();
+                // whole page); the rule is the same, and so is the bound on what is buffered. A
+                // fetch answered before it returned was taken at once: ask for the one after it too
+                if (fetchIfWanted() && !fetching) {
+                    fetchIfWanted();
+                }
                 long r = requested;
                 long emitted = 0;
                 while (emitted != r) {
@@ -238,15 +240,15 @@ public final class RowPublisher extends Flux<Row> {
             if (cancelled) {
                 return; // cancel() may not have seen this fetch: do not send it
             }
-            Mono<DefaultResultPage> page;
             try {
-                page = Objects.requireNonNull(source.fetch(pagingState, pageNumber), "page");
+                source.fetch(pagingState, pageNumber, fetch);
             } catch (Throwable e) {
-                fetch.fail(e);
+                if (fetch.state == PageFetch.PENDING) {
+                    fetch.fail(e);
+                }
                 collect(fetch);
                 return;
             }
-            page.subscribe(fetch);
             if (fetch.state != PageFetch.PENDING) {
                 collect(fetch);
             }

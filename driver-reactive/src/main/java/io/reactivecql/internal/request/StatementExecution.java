@@ -33,7 +33,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import reactor.core.CoreSubscriber;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /**
  * One execution of one statement: the request encoded once (values, consistency, timestamp),
@@ -51,6 +55,8 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
     private final Batch batch;
     private final DefaultPreparedStatement prepared;
     private final RequestSettings settings;
+    /** Neither throttled nor speculative: each page request runs as a {@link PageExchange}. */
+    private final boolean direct;
     private volatile RowShape lastShape;
 
     /**
@@ -65,6 +71,7 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
         this.version = ctx.version();
         this.settings = ctx.settings(statement);
         checkVersion(statement);
+        this.direct = DirectExchange.eligible(ctx, statement, settings, RequestTracker.Kind.EXECUTE);
         long timestamp = statement.timestamp() != StatementOptions.NO_TIMESTAMP ? statement.timestamp()
                 : ctx.timestamps().next();
         if (statement instanceof BatchStatement b) {
@@ -201,6 +208,14 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
 
     @Override
     public Mono<DefaultResultPage> fetch(ByteBuffer pagingState, int pageNumber) {
+        if (direct) {
+            return new Mono<>() {
+                @Override
+                public void subscribe(CoreSubscriber<? super DefaultResultPage> actual) {
+                    fetch(pagingState, pageNumber, actual);
+                }
+            };
+        }
         return handler.send(statement, settings, consistency -> request(pagingState, consistency),
                         RequestTracker.Kind.EXECUTE, pageNumber)
                 .flatMap(answer -> {
@@ -212,6 +227,78 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
                     }
                     return Mono.just(toPage(answer, pageNumber, true));
                 });
+    }
+
+    /** Without throttling or speculative executions: the page request as one {@link PageExchange}. */
+    @Override
+    public void fetch(ByteBuffer pagingState, int pageNumber, CoreSubscriber<? super DefaultResultPage> subscriber) {
+        if (!direct) {
+            fetch(pagingState, pageNumber).subscribe(subscriber);
+            return;
+        }
+        PageExchange exchange;
+        try {
+            exchange = new PageExchange(pagingState, pageNumber, subscriber);
+        } catch (RuntimeException e) {
+            Operators.error(subscriber, e);
+            return;
+        }
+        exchange.start();
+    }
+
+    /** One page request whose answer becomes the page (after schema agreement for a schema change). */
+    private final class PageExchange extends DirectExchange<DefaultResultPage> {
+        private final ByteBuffer pagingState;
+        private volatile Disposable agreement;
+        private volatile boolean cancelledAfterAnswer;
+
+        PageExchange(ByteBuffer pagingState, int pageNumber, CoreSubscriber<? super DefaultResultPage> actual) {
+            super(StatementExecution.this.ctx, StatementExecution.this.statement, StatementExecution.this.settings,
+                    null, RequestTracker.Kind.EXECUTE, pageNumber, actual);
+            this.pagingState = pagingState;
+        }
+
+        @Override
+        Request message(ConsistencyLevel consistency) {
+            return StatementExecution.this.request(pagingState, consistency);
+        }
+
+        @Override
+        void onAnswer(Answer answer) {
+            if (answer.envelope().message() instanceof SchemaChangeResult) {
+                DriverConfig config = ctx.config();
+                Disposable wait = SchemaAgreementCheck.await(answer.transport(), config.schemaAgreementTimeout(),
+                                config.schemaAgreementInterval(), ctx::downHostIds)
+                        .subscribe(agreed -> emitPage(answer, agreed), this::emitError, null,
+                                Context.of(actual.currentContext()));
+                agreement = wait;
+                if (cancelledAfterAnswer) {
+                    wait.dispose();
+                }
+                return;
+            }
+            emitPage(answer, true);
+        }
+
+        private void emitPage(Answer answer, boolean schemaInAgreement) {
+            DefaultResultPage page;
+            try {
+                page = toPage(answer, page(), schemaInAgreement);
+            } catch (RuntimeException e) {
+                emitError(e);
+                return;
+            }
+            emit(page);
+        }
+
+        @Override
+        void cancelAfterAnswer() {
+            cancelledAfterAnswer = true;
+            Disposable wait = agreement;
+            if (wait != null) {
+                wait.dispose();
+            }
+        }
     }
 
     private DefaultResultPage toPage(Answer answer, int pageNumber, boolean schemaInAgreement) {

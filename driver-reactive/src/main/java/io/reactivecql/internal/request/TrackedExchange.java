@@ -101,22 +101,23 @@ abstract class TrackedExchange implements InstrumentedRequest {
 
     /** {@code run}, reporting the request's end once (a cancel may follow the success). */
     <T> Mono<T> tracked(Mono<T> run, Function<T, InetSocketAddress> coordinator) {
-        return run.doOnSuccess(answer -> {
-                    if (ENDED.compareAndSet(this, 0, 1)) {
-                        tracker.onRequestSuccess(this, coordinator.apply(answer), System.nanoTime() - startNanos);
-                    }
-                })
-                .doOnError(e -> {
-                    if (ENDED.compareAndSet(this, 0, 1)) {
-                        tracker.onRequestError(this, lastNode(), e, System.nanoTime() - startNanos);
-                    }
-                })
-                .doOnCancel(() -> {
-                    if (ENDED.compareAndSet(this, 0, 1)) {
-                        tracker.onRequestError(this, lastNode(), new CancellationException("cancelled"),
-                                System.nanoTime() - startNanos);
-                    }
-                });
+        return run.doOnSuccess(answer -> succeeded(coordinator.apply(answer)))
+                .doOnError(this::failed)
+                .doOnCancel(() -> failed(new CancellationException("cancelled")));
+    }
+
+    /** Reports the request's success, unless its end was reported already. */
+    final void succeeded(InetSocketAddress coordinator) {
+        if (ENDED.compareAndSet(this, 0, 1)) {
+            tracker.onRequestSuccess(this, coordinator, System.nanoTime() - startNanos);
+        }
+    }
+
+    /** Reports the request's failure (or cancellation), unless its end was reported already. */
+    final void failed(Throwable error) {
+        if (ENDED.compareAndSet(this, 0, 1)) {
+            tracker.onRequestError(this, lastNode(), error, System.nanoTime() - startNanos);
+        }
     }
 
     /** A write of this request (as {@code sent}) to {@code node}: reports it, and starts its clock. */

@@ -6,6 +6,7 @@ import io.reactivecql.api.result.ResultPage;
 import io.reactivecql.api.result.Row;
 import io.reactivecql.protocol.response.result.RowsResult;
 import io.reactivecql.protocol.types.PrimitiveType;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 
 import java.nio.ByteBuffer;
@@ -20,6 +21,11 @@ public final class DefaultResultPage implements ResultPage {
     @FunctionalInterface
     public interface PageSource {
         Mono<DefaultResultPage> fetch(ByteBuffer pagingState, int pageNumber);
+
+        /** Fetches the page straight into {@code subscriber} (a source may skip the {@code Mono} then). */
+        default void fetch(ByteBuffer pagingState, int pageNumber, CoreSubscriber<? super DefaultResultPage> subscriber) {
+            fetch(pagingState, pageNumber).subscribe(subscriber);
+        }
     }
 
     private final RowsResult rows;
