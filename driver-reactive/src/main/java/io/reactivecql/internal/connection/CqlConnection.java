@@ -53,24 +53,30 @@ final class CqlConnection implements CqlTransport {
         return new Mono<>() {
             @Override
             public void subscribe(CoreSubscriber<? super Envelope> actual) {
-                PendingRequest pending = new PendingRequest(request, tracing, customPayload, actual, CqlConnection.this);
-                // the subscription exists before the request reaches the loop, so a cancel can never overtake it unseen
-                actual.onSubscribe(pending);
-                if (pending.cancelled) {
-                    return;
-                }
-                EventLoop loop = channel.eventLoop();
-                if (loop.inEventLoop()) {
-                    inFlight.submit(pending);
-                } else {
-                    try {
-                        loop.execute(() -> inFlight.submit(pending));
-                    } catch (RejectedExecutionException e) {
-                        pending.fail(new ConnectionClosedException(endpoint, "the event loop is shut down", e));
-                    }
-                }
+                send(request, tracing, customPayload, actual);
             }
         };
+    }
+
+    @Override
+    public void send(Request request, boolean tracing, Map<String, ByteBuffer> customPayload,
+                     CoreSubscriber<? super Envelope> actual) {
+        PendingRequest pending = new PendingRequest(request, tracing, customPayload, actual, this);
+        // the subscription exists before the request reaches the loop, so a cancel can never overtake it unseen
+        actual.onSubscribe(pending);
+        if (pending.cancelled) {
+            return;
+        }
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            inFlight.submit(pending);
+        } else {
+            try {
+                loop.execute(() -> inFlight.submit(pending));
+            } catch (RejectedExecutionException e) {
+                pending.fail(new ConnectionClosedException(endpoint, "the event loop is shut down", e));
+            }
+        }
     }
 
     /** {@code pending}'s subscriber cancelled (any thread). */

@@ -3,6 +3,7 @@ package io.reactivecql.internal.connection;
 import io.reactivecql.protocol.Envelope;
 import io.reactivecql.protocol.ProtocolVersion;
 import io.reactivecql.protocol.Request;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,6 +38,15 @@ public interface CqlTransport {
      * @param customPayload sent with the request (empty for none)
      */
     Mono<Envelope> send(Request request, boolean tracing, Map<String, ByteBuffer> customPayload);
+
+    /**
+     * {@link #send(Request, boolean, Map)} subscribed by {@code subscriber} at once (an
+     * implementation may then skip the {@code Mono}).
+     */
+    default void send(Request request, boolean tracing, Map<String, ByteBuffer> customPayload,
+                      CoreSubscriber<? super Envelope> subscriber) {
+        send(request, tracing, customPayload).subscribe(subscriber);
+    }
 
     /** {@link #send(Request, boolean, Map)} without tracing or payload. */
     default Mono<Envelope> send(Request request) {

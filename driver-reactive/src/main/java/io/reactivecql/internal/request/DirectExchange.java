@@ -169,7 +169,7 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
             attempt.cancel(); // ended meanwhile (a cancel or the timeout, which saw the previous attempt)
             return;
         }
-        attempt.transport.send(message, statement.tracing(), statement.customPayload()).subscribe(attempt);
+        attempt.transport.send(message, statement.tracing(), statement.customPayload(), attempt);
     }
 
     /** {@code attempt} (or the PREPARE and resend it led to) failed: the retry policy decides what follows. */

@@ -47,6 +47,8 @@ public final class RequestHandler {
 
     private final SessionContext ctx;
 
+    private final Function<java.util.UUID, Mono<io.reactivecql.api.result.QueryTrace>> traces = this::trace;
+
     public RequestHandler(SessionContext ctx) {
         this.ctx = ctx;
     }
@@ -261,6 +263,11 @@ public final class RequestHandler {
                                 + answer.envelope().message()));
                     });
         }
+    }
+
+    /** {@link #trace} as a function, made once: every page's execution info holds it. */
+    Function<java.util.UUID, Mono<io.reactivecql.api.result.QueryTrace>> traces() {
+        return traces;
     }
 
     /** Reads the trace of {@code tracingId} from system_traces. */

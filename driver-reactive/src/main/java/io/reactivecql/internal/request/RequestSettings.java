@@ -29,14 +29,33 @@ record RequestSettings(ExecutionProfile profile, ConsistencyLevel consistency, C
      * @throws IllegalArgumentException when the statement names a profile the session does not have
      */
     static RequestSettings resolve(DriverConfig config, RequestPolicies policies, Statement<?> statement) {
-        ExecutionProfile profile = profile(policies, statement.executionProfileName());
-        ConsistencyLevel consistency = first(statement.consistency(),
+        return resolve(config, policies, statement.executionProfileName(), statement.consistency(),
+                statement.serialConsistency(), statement.timeout(), statement.pageSize());
+    }
+
+    /** The settings of a statement that sets none of its own (the same object for every such statement). */
+    static RequestSettings defaults(DriverConfig config, RequestPolicies policies) {
+        return resolve(config, policies, null, null, null, null, StatementOptions.NOT_SET);
+    }
+
+    /** Whether {@code statement} sets nothing {@link #resolve} reads: its settings are the session's defaults. */
+    static boolean setsNone(Statement<?> statement) {
+        return statement.executionProfileName() == null && statement.consistency() == null
+                && statement.serialConsistency() == null && statement.timeout() == null
+                && statement.pageSize() == StatementOptions.NOT_SET;
+    }
+
+    private static RequestSettings resolve(DriverConfig config, RequestPolicies policies, String profileName,
+                                           ConsistencyLevel statementConsistency, ConsistencyLevel statementSerial,
+                                           Duration statementTimeout, int statementPageSize) {
+        ExecutionProfile profile = profile(policies, profileName);
+        ConsistencyLevel consistency = first(statementConsistency,
                 profile == null ? null : profile.consistency(), config.consistency());
-        ConsistencyLevel serial = first(statement.serialConsistency(),
+        ConsistencyLevel serial = first(statementSerial,
                 profile == null ? null : profile.serialConsistency(), config.serialConsistency());
-        Duration timeout = first(statement.timeout(), profile == null ? null : profile.timeout(),
+        Duration timeout = first(statementTimeout, profile == null ? null : profile.timeout(),
                 config.requestTimeout());
-        int pageSize = statement.pageSize() != StatementOptions.NOT_SET ? statement.pageSize()
+        int pageSize = statementPageSize != StatementOptions.NOT_SET ? statementPageSize
                 : profile != null && profile.pageSize() != StatementOptions.NOT_SET ? profile.pageSize()
                 : config.pageSize();
         RetryPolicy retry = first(null, profile == null ? null : profile.retryPolicy(), policies.retryPolicy());

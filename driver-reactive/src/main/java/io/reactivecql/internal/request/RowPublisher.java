@@ -75,8 +75,9 @@ public final class RowPublisher extends Flux<Row> {
         private volatile PageFetch inFlight;
 
         // owned by the thread that holds the drain loop
-        // at most the read-ahead plus one page wait here: a small deque (the default holds 16)
-        private final ArrayDeque<DefaultResultPage> pages = new ArrayDeque<>(2);
+        // at most the read-ahead plus one page wait here: a small deque (the default holds 16),
+        // made for the first page with rows (a write's result has none)
+        private ArrayDeque<DefaultResultPage> pages;
         private DefaultResultPage current;
         private int index;
         private long buffered;
@@ -151,7 +152,7 @@ public final class RowPublisher extends Flux<Row> {
                         return;
                     }
                     if (current == null || index == current.rowCount()) {
-                        current = pages.poll();
+                        current = pages == null ? null : pages.poll();
                         index = 0;
                         if (current == null) {
                             break;
@@ -219,6 +220,9 @@ public final class RowPublisher extends Flux<Row> {
                 }
                 int rows = page.rowCount();
                 if (rows > 0) {
+                    if (pages == null) {
+                        pages = new ArrayDeque<>(2);
+                    }
                     pages.offer(page);
                     buffered += rows;
                 }
@@ -264,7 +268,9 @@ public final class RowPublisher extends Flux<Row> {
         }
 
         private void clear() {
-            pages.clear();
+            if (pages != null) {
+                pages.clear();
+            }
             current = null;
             buffered = 0;
         }

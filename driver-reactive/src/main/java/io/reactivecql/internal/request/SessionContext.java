@@ -75,8 +75,14 @@ public final class SessionContext {
         this.keyspaceListener = keyspaceListener;
     }
 
-    /** The settings and request policies in force together. */
-    private record Live(DriverConfig config, RequestPolicies policies) {
+    /**
+     * The settings and request policies in force together, and the settings of statements that
+     * set none of their own (resolved once: most statements are such).
+     */
+    private record Live(DriverConfig config, RequestPolicies policies, RequestSettings defaults) {
+        Live(DriverConfig config, RequestPolicies policies) {
+            this(config, policies, RequestSettings.defaults(config, policies));
+        }
     }
 
     public DriverConfig config() {
@@ -140,6 +146,9 @@ public final class SessionContext {
      */
     RequestSettings settings(Statement<?> statement) {
         Live current = live;
+        if (RequestSettings.setsNone(statement)) {
+            return current.defaults();
+        }
         return RequestSettings.resolve(current.config(), current.policies(), statement);
     }
 

@@ -1,6 +1,7 @@
 package io.reactivecql.internal.request;
 
 import io.reactivecql.api.DriverConfig;
+import io.reactivecql.api.result.ExecutionInfo;
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.errors.InvalidBindingException;
 import io.reactivecql.api.errors.UnsupportedFeatureException;
@@ -44,7 +45,7 @@ import reactor.util.context.Context;
  * then sent page by page with the paging state of the previous page. Turns each answer into a
  * {@link DefaultResultPage}, keeping a prepared statement's result metadata current.
  */
-public final class StatementExecution implements DefaultResultPage.PageSource {
+public final class StatementExecution implements DefaultResultPage.PageSource, DefaultResultPage.InfoSource {
 
     private final SessionContext ctx;
     private final RequestHandler handler;
@@ -315,10 +316,17 @@ public final class StatementExecution implements DefaultResultPage.PageSource {
         } else if (message instanceof SetKeyspaceResult ks) {
             ctx.keyspaceChanged(ks.keyspace());
         }
-        DefaultExecutionInfo info = new DefaultExecutionInfo(statement, answer.node(), envelope.warnings(),
-                envelope.tracingId(), next, envelope.customPayload(), handler::trace, answer.retryCount(),
+        return new DefaultResultPage(rows, shape, this, answer, schemaInAgreement, next, this, pageNumber);
+    }
+
+    /** A page's execution info, made when the page is asked for it. */
+    @Override
+    public ExecutionInfo executionInfo(Object page, ByteBuffer pagingState, boolean schemaInAgreement) {
+        Answer answer = (Answer) page;
+        Envelope envelope = answer.envelope();
+        return new DefaultExecutionInfo(statement, answer.node(), envelope.warnings(), envelope.tracingId(),
+                pagingState, envelope.customPayload(), handler.traces(), answer.retryCount(),
                 answer.speculativeExecutions(), answer.errors(), schemaInAgreement);
-        return new DefaultResultPage(rows, shape, info, next, this, pageNumber);
     }
 
     private RowShape shapeOf(RowsMetadata metadata) {

@@ -28,9 +28,21 @@ public final class DefaultResultPage implements ResultPage {
         }
     }
 
+    /** Makes a page's execution info when it is first asked for (the rows of {@code execute} never are). */
+    public interface InfoSource {
+        /**
+         * @param answer      what the source handed the page for this purpose
+         * @param pagingState the page's paging state for the next page, or null
+         */
+        ExecutionInfo executionInfo(Object answer, ByteBuffer pagingState, boolean schemaInAgreement);
+    }
+
     private final RowsResult rows;
     private final RowShape shape;
-    private final ExecutionInfo info;
+    /** The execution info, or (until asked for) what {@link #infoSource} makes it from. */
+    private volatile Object info;
+    private final InfoSource infoSource;
+    private final boolean schemaInAgreement;
     private final ByteBuffer pagingState;
     private final PageSource source;
     private final int pageNumber;
@@ -44,6 +56,24 @@ public final class DefaultResultPage implements ResultPage {
         this.rows = rows;
         this.shape = shape;
         this.info = info;
+        this.infoSource = null;
+        this.schemaInAgreement = true;
+        this.pagingState = pagingState;
+        this.source = source;
+        this.pageNumber = pageNumber;
+    }
+
+    /**
+     * A page whose execution info {@code infoSource} makes from {@code answer} when it is first
+     * asked for.
+     */
+    public DefaultResultPage(RowsResult rows, RowShape shape, InfoSource infoSource, Object answer,
+                             boolean schemaInAgreement, ByteBuffer pagingState, PageSource source, int pageNumber) {
+        this.rows = rows;
+        this.shape = shape;
+        this.info = answer;
+        this.infoSource = infoSource;
+        this.schemaInAgreement = schemaInAgreement;
         this.pagingState = pagingState;
         this.source = source;
         this.pageNumber = pageNumber;
@@ -108,7 +138,14 @@ public final class DefaultResultPage implements ResultPage {
 
     @Override
     public ExecutionInfo executionInfo() {
-        return info;
+        Object i = info;
+        if (infoSource == null || i instanceof ExecutionInfo) {
+            return (ExecutionInfo) i;
+        }
+        // racing callers each make an equal record: the last one stays
+        ExecutionInfo made = infoSource.executionInfo(i, pagingState, schemaInAgreement);
+        info = made;
+        return made;
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class DcAwarePolicy implements LoadBalancingPolicy {
     private final String localRack;
     private final boolean useRemoteNodes;
     private final AtomicInteger counter = new AtomicInteger();
+    /** The filter of the usual plan, made once (a lambda per plan captured this). */
+    private final java.util.function.Predicate<Node> upAndLocal = n -> n.isUp() && isLocal(n);
     private volatile Context context;
     private volatile String localDc;
 
@@ -75,7 +77,7 @@ public final class DcAwarePolicy implements LoadBalancingPolicy {
         int start = counter.getAndIncrement();
         Iterator<Node> local;
         if (localRack == null) {
-            local = Plans.rotating(nodes, start, n -> n.isUp() && isLocal(n));
+            local = Plans.rotating(nodes, start, upAndLocal);
         } else {
             local = Plans.concat(Plans.rotating(nodes, start, n -> n.isUp() && isLocal(n) && isLocalRack(n)),
                     () -> Plans.rotating(nodes, start, n -> n.isUp() && isLocal(n) && !isLocalRack(n)));

@@ -20,23 +20,45 @@ final class Plans {
         if (size == 0) {
             return Collections.emptyIterator();
         }
-        int first = Math.floorMod(start, size);
-        return new Filtering(new Iterator<>() {
-            private int i;
+        return new Rotating(nodes, size, Math.floorMod(start, size), filter);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return i < size;
-            }
+    /** {@link #rotating}'s iterator: one object per plan. */
+    private static final class Rotating implements Iterator<Node> {
+        private final List<Node> nodes;
+        private final int size;
+        private final int first;
+        private final Predicate<Node> filter;
+        private int i;
+        private Node next;
 
-            @Override
-            public Node next() {
-                if (i >= size) {
-                    throw new NoSuchElementException();
+        Rotating(List<Node> nodes, int size, int first, Predicate<Node> filter) {
+            this.nodes = nodes;
+            this.size = size;
+            this.first = first;
+            this.filter = filter;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && i < size) {
+                Node n = nodes.get((first + i++) % size);
+                if (filter.test(n)) {
+                    next = n;
                 }
-                return nodes.get((first + i++) % size);
             }
-        }, filter);
+            return next != null;
+        }
+
+        @Override
+        public Node next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Node n = next;
+            next = null;
+            return n;
+        }
     }
 
     /** {@code first}, then {@code rest} (each consulted only once the one before is exhausted). */

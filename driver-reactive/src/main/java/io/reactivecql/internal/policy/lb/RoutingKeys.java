@@ -29,6 +29,13 @@ public final class RoutingKeys {
             return null;
         }
         List<ByteBuffer> values = bound.values();
+        if (indexes.size() == 1) { // the usual single-column partition key: no array
+            int index = indexes.get(0);
+            if (index >= values.size() || !bound.isSet(index) || values.get(index) == null) {
+                return null;
+            }
+            return values.get(index).asReadOnlyBuffer();
+        }
         ByteBuffer[] parts = new ByteBuffer[indexes.size()];
         for (int i = 0; i < parts.length; i++) {
             int index = indexes.get(i);

@@ -27,6 +27,8 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
     private final LoadBalancingPolicy child;
     private final int busyThreshold;
     private final AtomicInteger counter = new AtomicInteger();
+    /** {@link #isSlow} as a predicate, made once rather than per plan. */
+    private final java.util.function.Predicate<Node> slow = this::isSlow;
     private volatile Context context;
 
     public TokenAwarePolicy(LoadBalancingPolicy child, int busyThreshold) {
@@ -51,11 +53,11 @@ public final class TokenAwarePolicy implements LoadBalancingPolicy {
     @Override
     public Iterator<Node> newQueryPlan(Statement<?> statement, String keyspace, ByteBuffer routingKey) {
         if (routingKey == null || keyspace == null) {
-            return Plans.deprioritizing(child.newQueryPlan(statement, keyspace, routingKey), this::isSlow);
+            return Plans.deprioritizing(child.newQueryPlan(statement, keyspace, routingKey), slow);
         }
         List<Node> replicas = context.replicaLocator().replicas(keyspace, routingKey.duplicate());
         if (replicas.isEmpty()) {
-            return Plans.deprioritizing(child.newQueryPlan(statement, keyspace, routingKey), this::isSlow);
+            return Plans.deprioritizing(child.newQueryPlan(statement, keyspace, routingKey), slow);
         }
         // replicas are few (the replication factor): ordering them is cheap
         List<Node> current = currentSnapshots(replicas);
