@@ -2,6 +2,8 @@ package io.reactivecql.protocol.types;
 
 import io.netty.buffer.ByteBuf;
 
+import java.nio.ByteBuffer;
+
 /**
  * Base of the codecs whose values always take the same number of bytes. An empty value decodes to
  * {@code null} (the Java driver 4.x convention); any other size than the fixed one is malformed.
@@ -31,6 +33,29 @@ abstract class FixedSizeCodec<T> implements TypeCodec<T> {
     @Override
     public int encodedSize(T value) {
         return size;
+    }
+
+    /**
+     * The general path, or {@link #encodeDirect}'s buffer where the codec has one: the value's
+     * bytes without the netty wrapper (and its reference count) the general path encodes through.
+     */
+    @Override
+    public ByteBuffer encode(T value) {
+        if (value == null) {
+            return null;
+        }
+        ByteBuffer direct;
+        try {
+            direct = encodeDirect(value);
+        } catch (RuntimeException e) {
+            throw Wire.encodeFailure(this, value, e);
+        }
+        return direct != null ? direct : TypeCodec.super.encode(value);
+    }
+
+    /** {@code value} (not null) in a new heap buffer of {@link #size} bytes, or null to take the general path. */
+    ByteBuffer encodeDirect(T value) {
+        return null;
     }
 
     @Override

@@ -47,6 +47,11 @@ public final class NumberCodecs {
         public ByteBuffer encodeInt(int value) {
             return ByteBuffer.allocate(4).putInt(0, value);
         }
+
+        @Override
+        ByteBuffer encodeDirect(Integer value) {
+            return encodeInt(value);
+        }
     }
 
     /** bigint and counter ↔ {@link Long}: 8 bytes, two's complement. */
@@ -79,6 +84,11 @@ public final class NumberCodecs {
         /** The serialized form of {@code value}. */
         public ByteBuffer encodeLong(long value) {
             return ByteBuffer.allocate(8).putLong(0, value);
+        }
+
+        @Override
+        ByteBuffer encodeDirect(Long value) {
+            return encodeLong(value);
         }
     }
 

@@ -167,12 +167,23 @@ public final class SimpleCodecs {
 
         @Override
         public void encodeBody(UUID value, ByteBuf out) {
+            checkVersion(value);
+            out.writeLong(value.getMostSignificantBits());
+            out.writeLong(value.getLeastSignificantBits());
+        }
+
+        @Override
+        ByteBuffer encodeDirect(UUID value) {
+            checkVersion(value);
+            return ByteBuffer.allocate(16).putLong(0, value.getMostSignificantBits())
+                    .putLong(8, value.getLeastSignificantBits());
+        }
+
+        private void checkVersion(UUID value) {
             if (timeBased && value.version() != 1) {
                 throw new InvalidValueException("timeuuid needs a version 1 UUID, " + value + " is version "
                         + value.version());
             }
-            out.writeLong(value.getMostSignificantBits());
-            out.writeLong(value.getLeastSignificantBits());
         }
     }
 

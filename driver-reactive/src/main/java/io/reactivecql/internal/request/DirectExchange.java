@@ -6,6 +6,7 @@ import io.netty.util.concurrent.Future;
 import io.reactivecql.api.RequestTracker;
 import io.reactivecql.api.errors.BootstrappingException;
 import io.reactivecql.api.errors.BusyConnectionException;
+import io.reactivecql.api.errors.ConnectionClosedException;
 import io.reactivecql.api.errors.OperationTimedOutException;
 import io.reactivecql.api.policy.retry.RetryDecision;
 import io.reactivecql.api.statement.Statement;
@@ -141,12 +142,21 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
 
     /** Sends to the next node of the plan, or ends the request when there is none. */
     private void next(int retryCount, ConsistencyLevel consistency, Throwable retried) {
-        Target target = nextTarget();
-        if (target == null) {
-            fail(exhausted(retried));
-            return;
+        // as nextTarget(), without its record: one execution at a time pulls from this plan
+        for (;;) {
+            ConnectionPool pool = plan.next();
+            if (pool == null) {
+                fail(exhausted(retried));
+                return;
+            }
+            CqlTransport transport = pool.borrow();
+            if (transport != null) {
+                attempt(pool, transport, retryCount, consistency, retried);
+                return;
+            }
+            addError(pool.endpoint(), new ConnectionClosedException(pool.endpoint(),
+                    "no open connection to the node", null));
         }
-        attempt(target.pool(), target.transport(), retryCount, consistency, retried);
     }
 
     private void attempt(ConnectionPool pool, CqlTransport transport, int retryCount, ConsistencyLevel consistency,
