@@ -28,7 +28,6 @@ import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -64,7 +63,6 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
     private static final int DELIVERED = 3;
 
     final CoreSubscriber<? super T> actual;
-    private final Duration timeoutDuration;
     private final boolean tracked;
     /** Exactly one of these two is set by {@link #start}. */
     private Future<?> scheduled;
@@ -83,7 +81,6 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
                    CoreSubscriber<? super T> actual) {
         super(ctx, statement, settings, request, kind, page, actual.currentContext());
         this.actual = actual;
-        this.timeoutDuration = settings.timeout();
         this.tracked = ctx.tracksRequests();
     }
 
@@ -102,7 +99,7 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
         if (tracked) {
             started();
         }
-        long nanos = timeoutDuration.toNanos();
+        long nanos = settings.timeout().toNanos();
         scheduled = RequestTimeout.onCurrentLoop(this, nanos);
         if (scheduled == null) {
             timeout = RequestTimeout.shared(this, nanos);
@@ -329,7 +326,7 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
             if (attempt != null) {
                 attempt.cancel();
             }
-            Throwable error = new OperationTimedOutException(node, timeoutDuration, String.valueOf(statement));
+            Throwable error = new OperationTimedOutException(node, settings.timeout(), String.valueOf(statement));
             if (tracked) {
                 failed(error);
             }
@@ -369,6 +366,14 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
                 Operators.onDiscard(result, actual.currentContext());
                 return;
             }
+        }
+    }
+
+    /** Completes without a value (for subscribers that take an empty answer as "nothing to show"). */
+    final void emitEmpty() {
+        if (DEMAND.getAndSet(this, DELIVERED) != DELIVERED) {
+            value = null;
+            actual.onComplete();
         }
     }
 

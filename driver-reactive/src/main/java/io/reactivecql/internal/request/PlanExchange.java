@@ -47,11 +47,8 @@ abstract class PlanExchange extends TrackedExchange {
             AtomicIntegerFieldUpdater.newUpdater(PlanExchange.class, "speculative");
 
     final SessionContext ctx;
-    final Statement<?> statement;
     final RequestSettings settings;
     final Function<ConsistencyLevel, Request> request;
-    final RequestTracker.Kind kind;
-    final String keyspace;
     final QueryPlan plan;
     final boolean idempotent;
     /** Whether speculative executions may run: only then do several threads pull from the plan. */
@@ -73,11 +70,8 @@ abstract class PlanExchange extends TrackedExchange {
                          ContextView context, String keyspace) {
         super(ctx.tracker(), kind, statement, page, keyspace, settings.consistency(), context);
         this.ctx = ctx;
-        this.statement = statement;
         this.settings = settings;
         this.request = request;
-        this.kind = kind;
-        this.keyspace = keyspace;
         this.plan = ctx.planner().newPlan(statement, keyspace);
         // a PREPARE can be sent again safely
         this.idempotent = kind == RequestTracker.Kind.PREPARE || isIdempotent(ctx, statement);

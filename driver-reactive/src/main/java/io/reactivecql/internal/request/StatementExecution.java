@@ -28,6 +28,7 @@ import io.reactivecql.protocol.response.result.RowsMetadata;
 import io.reactivecql.protocol.response.result.RowsResult;
 import io.reactivecql.protocol.response.result.SchemaChangeResult;
 import io.reactivecql.protocol.response.result.SetKeyspaceResult;
+import io.reactivecql.protocol.response.result.VoidResult;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -213,7 +214,7 @@ public final class StatementExecution implements DefaultResultPage.PageSource, D
             return new Mono<>() {
                 @Override
                 public void subscribe(CoreSubscriber<? super DefaultResultPage> actual) {
-                    fetch(pagingState, pageNumber, actual);
+                    start(pagingState, pageNumber, actual, false);
                 }
             };
         }
@@ -237,9 +238,15 @@ public final class StatementExecution implements DefaultResultPage.PageSource, D
             fetch(pagingState, pageNumber).subscribe(subscriber);
             return;
         }
+        start(pagingState, pageNumber, subscriber, true);
+    }
+
+    /** @param rowsOnly whether a write's answer completes without a page (the rows' reader needs none) */
+    private void start(ByteBuffer pagingState, int pageNumber, CoreSubscriber<? super DefaultResultPage> subscriber,
+                       boolean rowsOnly) {
         PageExchange exchange;
         try {
-            exchange = new PageExchange(pagingState, pageNumber, subscriber);
+            exchange = new PageExchange(pagingState, pageNumber, subscriber, rowsOnly);
         } catch (RuntimeException e) {
             Operators.error(subscriber, e);
             return;
@@ -250,13 +257,16 @@ public final class StatementExecution implements DefaultResultPage.PageSource, D
     /** One page request whose answer becomes the page (after schema agreement for a schema change). */
     private final class PageExchange extends DirectExchange<DefaultResultPage> {
         private final ByteBuffer pagingState;
+        private final boolean rowsOnly;
         private volatile Disposable agreement;
         private volatile boolean cancelledAfterAnswer;
 
-        PageExchange(ByteBuffer pagingState, int pageNumber, CoreSubscriber<? super DefaultResultPage> actual) {
+        PageExchange(ByteBuffer pagingState, int pageNumber, CoreSubscriber<? super DefaultResultPage> actual,
+                     boolean rowsOnly) {
             super(StatementExecution.this.ctx, StatementExecution.this.statement, StatementExecution.this.settings,
                     null, RequestTracker.Kind.EXECUTE, pageNumber, actual);
             this.pagingState = pagingState;
+            this.rowsOnly = rowsOnly;
         }
 
         @Override
@@ -276,6 +286,10 @@ public final class StatementExecution implements DefaultResultPage.PageSource, D
                 if (cancelledAfterAnswer) {
                     wait.dispose();
                 }
+                return;
+            }
+            if (rowsOnly && answer.envelope().message() instanceof VoidResult) {
+                emitEmpty(); // no rows and no next page: the reader of the rows needs no page object
                 return;
             }
             emitPage(answer, true);

@@ -24,10 +24,11 @@ abstract class TrackedExchange implements InstrumentedRequest {
             AtomicIntegerFieldUpdater.newUpdater(TrackedExchange.class, "ended");
 
     private final RequestTracker tracker;
-    private final RequestTracker.Kind kind;
-    private final Statement<?> statement;
+    // read by the subclasses too (one copy of each per request)
+    final RequestTracker.Kind kind;
+    final Statement<?> statement;
     private final int page;
-    private final String keyspace;
+    final String keyspace;
     private final ConsistencyLevel consistency;
     private final ContextView context;
     private long startNanos;

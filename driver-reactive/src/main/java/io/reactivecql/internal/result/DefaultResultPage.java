@@ -22,7 +22,11 @@ public final class DefaultResultPage implements ResultPage {
     public interface PageSource {
         Mono<DefaultResultPage> fetch(ByteBuffer pagingState, int pageNumber);
 
-        /** Fetches the page straight into {@code subscriber} (a source may skip the {@code Mono} then). */
+        /**
+         * Fetches the page straight into {@code subscriber} (a source may skip the {@code Mono}
+         * then), which may complete without a page when the answer has neither rows nor a next
+         * page (a write's): for readers of the rows alone.
+         */
         default void fetch(ByteBuffer pagingState, int pageNumber, CoreSubscriber<? super DefaultResultPage> subscriber) {
             fetch(pagingState, pageNumber).subscribe(subscriber);
         }
