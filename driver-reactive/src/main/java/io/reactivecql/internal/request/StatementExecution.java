@@ -82,19 +82,23 @@ public final class StatementExecution implements DefaultResultPage.PageSource, D
             this.prepared = null;
         } else {
             this.batch = null;
-            QueryOptions.Builder builder = common(statement, timestamp);
             if (statement instanceof SimpleStatement simple) {
+                QueryOptions.Builder builder = common(statement, timestamp);
                 bindSimple(simple, builder);
                 this.prepared = null;
+                this.options = builder.build();
             } else if (statement instanceof BoundStatement bound
                     && bound.preparedStatement() instanceof DefaultPreparedStatement p) {
-                builder.values(bound.values()).skipMetadata(skipMetadata(p));
                 this.prepared = p;
+                // what common() builds, without the builder: the one allocation of the most
+                // frequent execution that nothing needs
+                this.options = new QueryOptions(settings.consistency(), bound.values(), List.of(), skipMetadata(p),
+                        settings.pageSize(), bound.pagingState(), settings.serialConsistency(), timestamp,
+                        bound.keyspace(), nowInSeconds(bound));
             } else {
                 throw new IllegalArgumentException("cannot execute a " + statement.getClass().getName()
                         + ": execute SimpleStatement, BoundStatement (from session.prepare) or BatchStatement");
             }
-            this.options = builder.build();
         }
     }
 
@@ -117,8 +121,11 @@ public final class StatementExecution implements DefaultResultPage.PageSource, D
                 .pagingState(s.pagingState())
                 .defaultTimestamp(timestamp)
                 .keyspace(s.keyspace())
-                .nowInSeconds(s.nowInSeconds() != StatementOptions.NOT_SET ? s.nowInSeconds()
-                        : QueryOptions.NO_NOW_IN_SECONDS);
+                .nowInSeconds(nowInSeconds(s));
+    }
+
+    private static int nowInSeconds(Statement<?> s) {
+        return s.nowInSeconds() != StatementOptions.NOT_SET ? s.nowInSeconds() : QueryOptions.NO_NOW_IN_SECONDS;
     }
 
     private void bindSimple(SimpleStatement simple, QueryOptions.Builder builder) {
