@@ -126,11 +126,6 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
         emit((T) answer);
     }
 
-    /** Whether the request ended (answered, failed, timed out or cancelled). */
-    final boolean isOver() {
-        return over != 0;
-    }
-
     /** The subscriber cancelled after the request ended: subclasses stop what they do with the answer. */
     void cancelAfterAnswer() {
     }
