@@ -67,6 +67,8 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
     /** Exactly one of these two is set by {@link #start}. */
     private Future<?> scheduled;
     private Timeout timeout;
+    /** {@link System#nanoTime()} at which the request times out. */
+    private long deadline;
     private volatile Attempt current;
     private volatile int over;
     private volatile int demand;
@@ -100,6 +102,7 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
             started();
         }
         long nanos = settings.timeout().toNanos();
+        deadline = System.nanoTime() + nanos;
         scheduled = RequestTimeout.onCurrentLoop(this, nanos);
         if (scheduled == null) {
             timeout = RequestTimeout.shared(this, nanos);
@@ -165,7 +168,15 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
 
     private void send(Attempt attempt, Request message) {
         node = attempt.transport.endpoint();
-        attempt.sent();
+        long now = System.nanoTime();
+        if (now - deadline >= 0) {
+            // The deadline passed before this write: the timer fires within a tick (10 ms off the
+            // event loops), so a timeout shorter than that, or a retry late in the request's time,
+            // would otherwise still be sent and could succeed after its deadline.
+            run(null);
+            return;
+        }
+        attempt.sent(now);
         current = attempt;
         if (over != 0) {
             attempt.cancel(); // ended meanwhile (a cancel or the timeout, which saw the previous attempt)
@@ -477,9 +488,9 @@ class DirectExchange<T> extends PlanExchange implements Subscription, Callable<V
         }
 
         /** Reports the write and starts the clock. */
-        void sent() {
+        void sent(long now) {
             exchange().ctx.tracker().onRequestSent(sent, transport.endpoint());
-            start = System.nanoTime();
+            start = now;
         }
 
         @Override

@@ -69,6 +69,19 @@ class RequestHandlerTest {
     }
 
     @Test
+    void aTimeoutShorterThanTheTimersTickStillTimesOutARequestAnsweredAtOnce() {
+        // the fake answers synchronously, long before the shared timer's 10 ms tick: only the
+        // deadline checked before the write can time the request out
+        FakeTransport transport = Fixtures.transport(ProtocolVersion.V5, r -> VoidResult.INSTANCE);
+        ReactiveSession session = Fixtures.session(transport, DriverConfig.defaults());
+        assertThrows(OperationTimedOutException.class, () -> session.executePage(SimpleStatement.of("SELECT 1")
+                .withTimeout(Duration.ofNanos(1))).block(WAIT));
+        assertEquals(0, transport.sent().size(), "past its deadline, the request is not written");
+        session.executePage(SimpleStatement.of("SELECT 1")).block(WAIT);
+        assertEquals(1, transport.sent().size());
+    }
+
+    @Test
     void serverErrorsAreTyped() {
         FakeTransport transport = Fixtures.transport(ProtocolVersion.V5, r -> new SyntaxError("line 1:0 no viable"));
         ReactiveSession session = Fixtures.session(transport, DriverConfig.defaults());
