@@ -24,13 +24,12 @@ final class Plans {
     }
 
     /** {@link #rotating}'s iterator: one object per plan. */
-    private static final class Rotating implements Iterator<Node> {
+    private static final class Rotating extends Lookahead {
         private final List<Node> nodes;
         private final int size;
         private final int first;
         private final Predicate<Node> filter;
         private int i;
-        private Node next;
 
         Rotating(List<Node> nodes, int size, int first, Predicate<Node> filter) {
             this.nodes = nodes;
@@ -40,24 +39,14 @@ final class Plans {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && i < size) {
+        Node fetch() {
+            while (i < size) {
                 Node n = nodes.get((first + i++) % size);
                 if (filter.test(n)) {
-                    next = n;
+                    return n;
                 }
             }
-            return next != null;
-        }
-
-        @Override
-        public Node next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Node n = next;
-            next = null;
-            return n;
+            return null;
         }
     }
 
@@ -96,46 +85,30 @@ final class Plans {
      * node.
      */
     static Iterator<Node> deprioritizing(Iterator<Node> source, Predicate<Node> late) {
-        return new Iterator<>() {
+        return new Lookahead() {
             private java.util.ArrayDeque<Node> held;
-            private Node next;
 
             @Override
-            public boolean hasNext() {
-                while (next == null && source.hasNext()) {
+            Node fetch() {
+                while (source.hasNext()) {
                     Node n = source.next();
-                    if (late.test(n)) {
-                        if (held == null) {
-                            held = new java.util.ArrayDeque<>(2);
-                        }
-                        held.add(n);
-                    } else {
-                        next = n;
+                    if (!late.test(n)) {
+                        return n;
                     }
+                    if (held == null) {
+                        held = new java.util.ArrayDeque<>(2);
+                    }
+                    held.add(n);
                 }
-                if (next == null && held != null && !held.isEmpty()) {
-                    next = held.poll();
-                }
-                return next != null;
-            }
-
-            @Override
-            public Node next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Node n = next;
-                next = null;
-                return n;
+                return held == null ? null : held.poll();
             }
         };
     }
 
     /** The elements of {@code source} that pass {@code filter}, lazily. */
-    static final class Filtering implements Iterator<Node> {
+    static final class Filtering extends Lookahead {
         private final Iterator<Node> source;
         private final Predicate<Node> filter;
-        private Node next;
 
         Filtering(Iterator<Node> source, Predicate<Node> filter) {
             this.source = source;
@@ -143,18 +116,34 @@ final class Plans {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && source.hasNext()) {
+        Node fetch() {
+            while (source.hasNext()) {
                 Node n = source.next();
                 if (filter.test(n)) {
-                    next = n;
+                    return n;
                 }
+            }
+            return null;
+        }
+    }
+
+    /** An iterator that finds its next node ahead of {@link #next()}: subclasses say how. */
+    abstract static class Lookahead implements Iterator<Node> {
+        private Node next;
+
+        /** The next node of the plan, or null at its end (and again null if called after it). */
+        abstract Node fetch();
+
+        @Override
+        public final boolean hasNext() {
+            if (next == null) {
+                next = fetch();
             }
             return next != null;
         }
 
         @Override
-        public Node next() {
+        public final Node next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
